@@ -265,7 +265,7 @@ class Course:
     description: LocalizedText | None = None
     source: str = field(default="", compare=False)
     _index: Mapping[str, Mapping[str, Any]] = field(
-        init=False, repr=False, compare=False, default=MappingProxyType({})
+        init=False, repr=False, compare=False, default_factory=lambda: MappingProxyType({})
     )
 
     def __post_init__(self) -> None:
