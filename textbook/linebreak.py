@@ -38,6 +38,10 @@ NO_BREAK_BEFORE = frozenset(
 )
 # Nor may a line end right after these.
 _NO_BREAK_AFTER = frozenset("([{«‹“‘")
+# Closing and final punctuation, and combining marks, never start a line; opening and initial
+# punctuation never end one.
+_NO_BREAK_BEFORE_CATEGORIES = frozenset({"Pe", "Pf", "Mn", "Mc"})
+_NO_BREAK_AFTER_CATEGORIES = frozenset({"Ps", "Pi"})
 # Characters that already give (or forbid) a break: never put a U+200B beside them.
 _BREAK_CONTROLS = frozenset({ZWSP, "\u2060", "\ufeff", "\u00ad", "\u200c", "\u200d", "\u00a0"})
 
@@ -98,9 +102,9 @@ def _allowed(text: str, index: int, lang: str) -> bool:
         return False
     if after in NO_BREAK_BEFORE or before in _NO_BREAK_AFTER:
         return False
-    if unicodedata.category(after) in ("Pe", "Pf", "Mn", "Mc") or unicodedata.category(
-        before
-    ) in ("Ps", "Pi"):
+    if unicodedata.category(after) in _NO_BREAK_BEFORE_CATEGORIES:
+        return False
+    if unicodedata.category(before) in _NO_BREAK_AFTER_CATEGORIES:
         return False
     # Only inside or at the edge of a run of the language's own script: Latin words and numbers
     # in the same sentence already break at their spaces.
@@ -132,8 +136,21 @@ def strip_breaks(text: str) -> str:
 # Elements whose text is not prose (or not shown) and must be left byte for byte.
 _RAW_ELEMENTS = frozenset({"script", "style", "title", "textarea", "pre", "code"})
 _VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-     "track", "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 
 

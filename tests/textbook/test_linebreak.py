@@ -93,9 +93,7 @@ def test_jinja_filter_escapes_then_breaks():
 
 
 _SCRIPT_TEXT = st.text(
-    alphabet=st.sampled_from(
-        "ខ្ញុំចង់រៀនភាសាថៃ។៕ៗ ຂ້ອຍເຮັດວຽກໆ ကျွန်တော်မင်္ဂလာ။၊ ()?!.,«»\u200b\u2060𝐀a1ฯๆ"
-    ),
+    alphabet=st.sampled_from("ខ្ញុំចង់រៀនភាសាថៃ។៕ៗ ຂ້ອຍເຮັດວຽກໆ ကျွန်တော်မင်္ဂလာ။၊ ()?!.,«»\u200b\u2060𝐀a1ฯๆ"),
     max_size=60,
 )
 
