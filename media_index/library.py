@@ -1,0 +1,199 @@
+"""Scanning a media folder into a manifest: ids, checksums, ffprobe facts, thumbnails, captions.
+
+Re-scanning is cheap: a file whose size and modification time match the manifest is not read
+or probed again; one whose time changed but size did not (a copy to a USB stick) is hashed, and
+if the checksum matches, the stored facts are kept. A broken, unreadable or unsupported file is
+a Problem in the result, never an exception.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from . import tools
+from .captions import find_captions
+from .model import MANIFEST_NAME, Manifest, ManifestError, MediaItem, Problem
+
+Progress = Callable[[int, int, str], None]
+
+# What browsers play (HTML5 <video>/<audio>) and what we therefore index.
+VIDEO_EXTENSIONS = frozenset({".mp4", ".m4v", ".webm", ".ogv", ".mov"})
+AUDIO_EXTENSIONS = frozenset({".m4a", ".mp3", ".ogg", ".oga", ".opus", ".wav", ".flac", ".aac",
+                              ".weba"})
+MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS
+# Media that browsers do not play: reported so that an author knows to convert them.
+UNSUPPORTED_EXTENSIONS = frozenset({".avi", ".mkv", ".wmv", ".flv", ".mpg", ".mpeg", ".3gp",
+                                    ".ts", ".wma", ".amr"})
+THUMBS_DIR = ".thumbs"
+THUMB_WIDTH = 320
+
+
+def media_id_for(relpath: str) -> str:
+    """The stable id of a file: its relative path without extension, as a slug.
+
+    ``tfw-01-greetings.mp4`` -> ``tfw-01-greetings``; ``a/b.mp4`` -> ``a-b``. Empty when the
+    name has no Latin letters or digits at all (the scan reports that).
+    """
+    stem = relpath.rsplit(".", 1)[0] if "." in relpath.rsplit("/", 1)[-1] else relpath
+    ascii_ = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+
+
+def scan(folder: str | os.PathLike[str], progress: Progress | None = None, *,
+         save: bool = True, thumbnails: bool = True) -> Manifest:
+    """Index every video and audio file under ``folder``; write ``media.json`` beside them."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"media folder {folder} does not exist or is not a folder")
+    problems: list[Problem] = []
+    previous: dict[str, MediaItem] = {}
+    if (folder / MANIFEST_NAME).exists():
+        try:
+            previous = {item.path: item for item in Manifest.load(folder)}
+        except (ManifestError, OSError) as exc:
+            problems.append(Problem(MANIFEST_NAME, f"old manifest ignored, rescanning all: {exc}"))
+
+    files, unsupported = _walk(folder)
+    problems += [Problem(rel, f"unsupported format {Path(rel).suffix}: convert to MP4 "
+                              "(H.264/AAC) or M4A") for rel in unsupported]
+    items: list[MediaItem] = []
+    owners: dict[str, str] = {}
+    for done, rel in enumerate(files, 1):
+        media_id = media_id_for(rel)
+        if not media_id:
+            problems.append(Problem(rel, "no id can be made from this name: use Latin letters "
+                                         "or digits (e.g. tfw-01-greetings.mp4)"))
+        elif media_id in owners:
+            problems.append(Problem(rel, f"id {media_id!r} is already used by "
+                                         f"{owners[media_id]}: rename one of them"))
+        else:
+            item = _index_file(folder, rel, media_id, previous.get(rel), problems, thumbnails)
+            if item is not None:
+                owners[media_id] = rel
+                items.append(item)
+        if progress:
+            progress(done, len(files), rel)
+    manifest = Manifest(folder=folder, items=tuple(items), problems=tuple(problems))
+    if save:
+        manifest.save()
+    return manifest
+
+
+def _walk(folder: Path) -> tuple[list[str], list[str]]:
+    media, unsupported = [], []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        # Hidden folders hold what we make ourselves (.thumbs, .renditions) or are not content.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            rel = (Path(dirpath) / name).relative_to(folder).as_posix()
+            suffix = Path(name).suffix.lower()
+            if suffix in MEDIA_EXTENSIONS:
+                media.append(rel)
+            elif suffix in UNSUPPORTED_EXTENSIONS:
+                unsupported.append(rel)
+    return sorted(media), sorted(unsupported)
+
+
+def _index_file(folder: Path, rel: str, media_id: str, old: MediaItem | None,
+                problems: list[Problem], thumbnails: bool) -> MediaItem | None:
+    path = folder / rel
+    try:
+        st = path.stat()
+        if old is not None and old.id == media_id and (old.size, old.mtime_ns) == (
+                st.st_size, st.st_mtime_ns):
+            item = old
+        else:
+            checksum = tools.sha256_file(path)
+            if old is not None and old.id == media_id and old.sha256 == checksum:
+                item = replace(old, mtime_ns=st.st_mtime_ns)
+            else:
+                item = _probe(path, rel, media_id, checksum, st)
+    except OSError as exc:
+        problems.append(Problem(rel, f"unreadable: {exc.strerror or exc}"))
+        return None
+    except (tools.ToolError, ValueError) as exc:
+        problems.append(Problem(rel, f"broken or not media: {_short(exc, folder, rel)}"))
+        return None
+
+    captions, caption_problems = find_captions(folder, rel)
+    problems += caption_problems
+    renditions = {name: r for name, r in item.renditions.items() if (folder / r.path).is_file()}
+    thumb = item.thumbnail
+    if thumbnails and item.kind == "video" and (thumb is None or not (folder / thumb).is_file()):
+        try:
+            thumb = make_thumbnail(folder, item)
+        except tools.ToolError as exc:
+            problems.append(Problem(rel, f"no thumbnail: {_short(exc, folder, rel)}"))
+            thumb = None
+    return replace(item, captions=captions, renditions=renditions, thumbnail=thumb)
+
+
+def _short(exc: Exception, folder: Path, rel: str) -> str:
+    # Tool messages name the absolute path; the manifest holds relative paths only, and the
+    # Problem already names the file.
+    text = str(exc).replace(str(folder / rel), rel)
+    return text.removeprefix(f"{rel}: ")
+
+
+def _probe(path: Path, rel: str, media_id: str, checksum: str, st: os.stat_result) -> MediaItem:
+    info = tools.ffprobe(path)
+    streams: list[dict[str, Any]] = info.get("streams", [])
+    fmt: dict[str, Any] = info.get("format", {})
+    video = [s for s in streams if s.get("codec_type") == "video"
+             and not s.get("disposition", {}).get("attached_pic")]  # mp3 cover art is no video
+    audio = [s for s in streams if s.get("codec_type") == "audio"]
+    if not video and not audio:
+        raise ValueError("no audio or video stream")
+    try:
+        duration = float(fmt.get("duration") or 0)
+    except ValueError:
+        duration = 0.0
+    if duration <= 0:
+        raise ValueError("no duration: truncated or not a media file")
+    v = video[0] if video else {}
+    bitrate = fmt.get("bit_rate")
+    return MediaItem(
+        id=media_id,
+        path=rel,
+        kind="video" if video else "audio",
+        sha256=checksum,
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        duration=round(duration, 3),
+        width=int(v["width"]) if v.get("width") else None,
+        height=int(v["height"]) if v.get("height") else None,
+        video_codec=v.get("codec_name"),
+        audio_codec=audio[0].get("codec_name") if audio else None,
+        container=fmt.get("format_name"),
+        bitrate=int(bitrate) if bitrate and str(bitrate).isdigit() else None,
+    )
+
+
+def make_thumbnail(folder: Path, item: MediaItem) -> str:
+    """A small JPEG of the frame at 10 % of the video; its path relative to ``folder``.
+
+    Named after the checksum too, so a changed video never shows a stale cached thumbnail.
+    """
+    rel = f"{THUMBS_DIR}/{item.id}-{item.sha256[:12]}.jpg"
+    dest = folder / rel
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tools.atomic_output(dest)
+    at = f"{item.duration * 0.1:.3f}"
+    try:
+        tools.ffmpeg(["-ss", at, "-i", str(folder / item.path), "-frames:v", "1",
+                      "-vf", f"scale='min({THUMB_WIDTH},iw)':-2", "-q:v", "5", str(tmp)],
+                     what=str(folder / item.path), timeout=120)
+        if not tmp.is_file() or tmp.stat().st_size == 0:
+            raise tools.ToolError(f"{item.path}: ffmpeg made no thumbnail frame")
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return rel
