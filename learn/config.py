@@ -1,0 +1,58 @@
+"""Configuration read from the environment, with defaults that keep everything in `instance/`."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+class Config:
+    """Settings for one app; every value can be set through an environment variable."""
+
+    def __init__(self, instance_path: str) -> None:
+        instance = Path(instance_path)
+        env = os.environ.get
+        self.SECRET_KEY = env("SECRET_KEY")
+        self.SQLALCHEMY_DATABASE_URI = env(
+            "DATABASE_URL", f"sqlite:///{instance / 'rianthai.sqlite3'}"
+        )
+        self.MEDIA_ROOT = env("MEDIA_ROOT", str(instance / "media"))
+        self.COURSES_DIR = env("COURSES_DIR", str(instance / "courses"))
+        self.TEXTBOOK_CACHE = env("TEXTBOOK_CACHE", str(instance / "textbooks"))
+        # A learner may leave a form open on a phone for hours; the token is still bound to
+        # the session, so it does not need to expire on its own.
+        self.WTF_CSRF_TIME_LIMIT = None
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = env("SESSION_COOKIE_SECURE", "") == "1"
+        self.REMEMBER_COOKIE_SAMESITE = "Lax"
+        self.BABEL_DEFAULT_LOCALE = "en"
+        self.BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
+        self.LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))
+        self.LOGIN_LOCK_MINUTES = int(env("LOGIN_LOCK_MINUTES", "15"))
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL whatever driver the URL names (or none)."""
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load_secret_key(instance_path: str) -> str:
+    """Return the key kept in `instance/secret_key`, creating it once, readable by owner only."""
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    # O_EXCL: when two workers start at once, one writes and the other reads what it wrote.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as f:
+        f.write(key)
+    return key

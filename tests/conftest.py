@@ -1,0 +1,102 @@
+"""Fixtures for the web tests: an app on a clean database, a client that sends CSRF tokens.
+
+The suite runs on SQLite unless TEST_DATABASE_URL names another database (CI: PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from flask.testing import FlaskClient
+
+from learn import create_app
+from learn.extensions import db
+
+_CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
+_VALUE = re.compile(r'value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+
+
+class FormClient(FlaskClient):
+    """A test client that fills in the CSRF token the way a browser does: from the page."""
+
+    def submit(self, path: str, data: dict, page: str | None = None, **kwargs):
+        """GET `page` (default: `path`), take its CSRF token, POST `data` to `path`."""
+        html = self.get(page or path, **kwargs).get_data(as_text=True)
+        tag = _CSRF_INPUT.search(html)
+        assert tag, f"no CSRF token on {page or path}"
+        token = _VALUE.search(tag.group(0)).group(1)
+        return self.post(path, data={"csrf_token": token, **data}, **kwargs)
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "COURSES_DIR": str(tmp_path / "courses"),
+            "TEXTBOOK_CACHE": str(tmp_path / "textbooks"),
+        }
+    )
+    app.test_client_class = FormClient
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app) -> FormClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Register and log in through the real pages, as a person would."""
+
+    def __init__(self, client: FormClient) -> None:
+        self._client = client
+
+    def register(self, login="somchai", password="correct horse", language="en", name=""):
+        return self._client.submit(
+            "/register",
+            {
+                "login": login,
+                "display_name": name,
+                "password": password,
+                "confirm": password,
+                "language": language,
+            },
+        )
+
+    def login(self, login="somchai", password="correct horse"):
+        return self._client.submit("/login", {"login": login, "password": password})
+
+    def logout(self):
+        return self._client.submit("/logout", {}, page="/")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)
