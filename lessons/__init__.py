@@ -7,6 +7,9 @@ Plain Python (never Flask, never `learn`). The web layer and the textbook use:
 - `lessons.engine` for lesson states, mastery, next steps and percentages.
 """
 
+from lessons.checker import check_course
+from lessons.engine import AnswerRecord, CourseProgress, LessonState, StepRecord, progress
+from lessons.loader import load_course
 from lessons.model import (
     LANGUAGES,
     TARGET_LANGUAGE,
@@ -25,8 +28,18 @@ from lessons.model import (
     VideoStep,
     VocabularyItem,
 )
+from lessons.problems import CourseError, Problem
 
 __all__ = [
+    "AnswerRecord",
+    "CourseError",
+    "CourseProgress",
+    "LessonState",
+    "Problem",
+    "StepRecord",
+    "check_course",
+    "load_course",
+    "progress",
     "LANGUAGES",
     "TARGET_LANGUAGE",
     "Course",

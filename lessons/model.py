@@ -67,6 +67,16 @@ class LocalizedText:
                 return text
         return self.items[0][1] if self.items else ""
 
+    def pick(self, lang: str, fallbacks: tuple[str, ...] = ("en", "th")) -> str:
+        """Like `best`, with the fallbacks of `exercises.LocalText.pick`."""
+        return self.best(lang, fallbacks)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.languages)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
     def as_dict(self) -> dict[str, str]:
         return dict(self.items)
 

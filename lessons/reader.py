@@ -1,0 +1,141 @@
+"""Reading a content pack folder: its files, parsed, with every problem of reading them.
+
+`read_pack(root)` never raises for bad content: files that cannot be read or parsed
+become `Problem`s and are left out, so the checker can go on and report everything else.
+It also computes the pack's content hash (sha256 over the sorted relative paths and bytes
+of every file, hidden files excepted), which is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lessons.problems import Problem
+from lessons.yamlsrc import Source, YamlProblem, parse_yaml
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+LESSON_YAML_FILES = ("lesson.yaml", "vocabulary.yaml", "exercises.yaml", "dialogue.yaml")
+READING_RE = re.compile(r"^reading\.([a-z]{2})\.md$")
+#: Files at the top of a pack besides course.yaml and the lesson folders.
+TOP_LEVEL_EXTRA = re.compile(r"^[A-Za-z0-9_-]+\.(md|txt)$")
+
+
+@dataclass(slots=True)
+class RawLesson:
+    """One lesson folder's files: YAML sources by file name and readings by language."""
+
+    folder: str
+    sources: dict[str, Source] = field(default_factory=dict)
+    readings: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class RawPack:
+    """A pack as read from disk, before any checking of its content."""
+
+    root: Path
+    content_hash: str
+    course: Source | None
+    folders: dict[str, RawLesson]
+    problems: list[Problem]
+
+
+def _skip(name: str) -> bool:
+    return name.startswith(".") or name == "__pycache__"
+
+
+def _list_files(root: Path, problems: list[Problem]) -> list[str]:
+    """Every file of the pack as a relative posix path, sorted; symlinks are problems."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not _skip(d))
+        rel_dir = Path(dirpath).relative_to(root)
+        for name in [*dirnames, *filenames]:
+            if (Path(dirpath) / name).is_symlink():
+                problems.append(
+                    Problem((rel_dir / name).as_posix(), 0, "", "symbolic links are not allowed")
+                )
+        dirnames[:] = [d for d in dirnames if not (Path(dirpath) / d).is_symlink()]
+        for name in sorted(filenames):
+            if not _skip(name) and not (Path(dirpath) / name).is_symlink():
+                found.append((rel_dir / name).as_posix())
+    return sorted(found)
+
+
+def _decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(Problem(rel, line, "", "not UTF-8 text (save the file as UTF-8)"))
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # editors on Windows add a byte-order mark; it means nothing here
+    return text
+
+
+def _parse(rel: str, text: str, problems: list[Problem]) -> Source | None:
+    try:
+        return parse_yaml(text)
+    except YamlProblem as error:
+        problems.append(Problem(rel, error.line, "", error.message))
+        return None
+
+
+def read_pack(root: str | os.PathLike[str]) -> RawPack:
+    """Read every file of the pack at `root` (see the module docstring)."""
+    root = Path(root)
+    problems: list[Problem] = []
+    if not (root / "course.yaml").is_file():
+        problems.append(Problem("course.yaml", 0, "", f"no course.yaml in {root}"))
+        return RawPack(root, "", None, {}, problems)
+    digest = hashlib.sha256()
+    course: Source | None = None
+    folders: dict[str, RawLesson] = {}
+    for rel in _list_files(root, problems):
+        path = root / rel
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, 0, "", f"file larger than {MAX_FILE_BYTES} bytes"))
+            continue
+        data = path.read_bytes()
+        name = rel.encode("utf-8")
+        digest.update(len(name).to_bytes(8, "big") + name + len(data).to_bytes(8, "big") + data)
+        parts = rel.split("/")
+        if len(parts) == 1:
+            if rel == "course.yaml":
+                text = _decode(rel, data, problems)
+                course = _parse(rel, text, problems) if text is not None else None
+            elif not TOP_LEVEL_EXTRA.match(rel):
+                problems.append(Problem(rel, 0, "", "unexpected file at the top of the pack"))
+            continue
+        if len(parts) > 2:
+            problems.append(Problem(rel, 0, "", "unexpected file below a lesson folder"))
+            continue
+        folder, name_ = parts
+        lesson = folders.setdefault(folder, RawLesson(folder))
+        reading = READING_RE.match(name_)
+        if name_ in LESSON_YAML_FILES or reading:
+            text = _decode(rel, data, problems)
+            if text is None:
+                continue
+            if reading:
+                lesson.readings[reading.group(1)] = text
+            else:
+                source = _parse(rel, text, problems)
+                if source is not None:
+                    lesson.sources[name_] = source
+        else:
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    "",
+                    "unexpected file in a lesson folder (expected lesson.yaml, "
+                    "vocabulary.yaml, exercises.yaml, dialogue.yaml, reading.<lang>.md)",
+                )
+            )
+    return RawPack(root, digest.hexdigest(), course, folders, problems)
