@@ -7,10 +7,12 @@ webvtt-py to a ``.vtt`` beside it (browsers only play WebVTT); an existing newer
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,11 +141,20 @@ def validate(path: str | os.PathLike[str], lang: str | None = None) -> list[str]
 
 
 def _looks_zawgyi(text: str) -> bool:
+    detector = _zawgyi_detector()
+    return detector is not None and detector.get_zawgyi_probability(text) > 0.95
+
+
+@functools.cache
+def _zawgyi_detector():
     try:
         from myanmartools import ZawgyiDetector
     except ImportError:  # optional: the check is skipped where myanmartools is absent
-        return False
-    return ZawgyiDetector().get_zawgyi_probability(text) > 0.95
+        return None
+    # myanmartools loads its model with importlib.resources.open_binary, deprecated since 3.11.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ZawgyiDetector()
 
 
 def find_captions(folder: Path, media_rel: str) -> tuple[dict[str, str], list[Problem]]:
