@@ -29,9 +29,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     extensions.init_app(app)
 
-    from learn import auth, errors, main
+    from learn import auth, cli, errors, main
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     errors.init_app(app)
+    cli.init_app(app)
     return app

@@ -1,29 +1,28 @@
 """The `rianthai` command: Flask's CLI with every command of the project.
 
-Commands only parse arguments and call package code.
+Commands only parse arguments and call package code. They are registered on the app (so
+`flask --app wsgi` has them too); `main` is the console script.
 """
 
 from __future__ import annotations
 
 import click
+from flask import Flask
 from flask.cli import FlaskGroup
 
 
-def _create_app():
+def init_app(app: Flask) -> None:
+    from learn.cli import users
+
+    app.cli.add_command(users.users)
+
+
+def _create_app() -> Flask:
     from learn import create_app
 
     return create_app()
 
 
-def _add_commands(group: click.Group) -> None:
-    from learn.cli import users
-
-    group.add_command(users.users)
-
-
 @click.group(cls=FlaskGroup, create_app=_create_app)
 def main() -> None:
     """Rian Thai: serve the app and manage its database, accounts and content."""
-
-
-_add_commands(main)
