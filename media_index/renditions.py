@@ -34,6 +34,9 @@ from .model import Manifest, MediaItem, Problem, Rendition
 RENDITIONS_DIR = ".renditions"
 KEYFRAME_SECONDS = 2
 MAX_FPS = 25
+STANDARD_HEIGHT = 360  # what plays without "save data"
+# Codecs every current phone browser plays in <video>; HEVC and others go through renditions.
+PLAYABLE_VIDEO_CODECS = frozenset({"h264", "vp8", "vp9", "av1"})
 PRESET = "medium"  # "veryfast" is 3x quicker but ~20 % bigger at the same quality
 
 
@@ -155,17 +158,21 @@ def _encode_args(item: MediaItem, rung: Rung) -> list[str]:
 def pick_rendition(item: MediaItem, save_data: bool) -> Rendition:
     """What to play for a learner.
 
-    ``save_data``: the smallest video rendition (240p when the source allows), falling back to
-    the original. Otherwise 360p when there is one: a phone screen shows no more, and the
-    original may be a 1080p master of 50 MB. Audio items: the audio rendition when it exists and
-    save data is on, else the original.
+    Video, ``save_data``: the smallest file among the video renditions and the original (when
+    browsers play its codec). Otherwise the tallest of those up to 360 lines (a phone screen
+    shows no more; the original may be a 1080p master of 50 MB), the smaller on a tie, and
+    the original when nothing is that small. Audio items: the audio rendition when save data is
+    on and it is smaller, else the original.
     """
-    videos = sorted((r for r in item.renditions.values() if r.is_video), key=lambda r: r.size)
     if item.kind == "video":
-        if save_data and videos:
-            return videos[0]
-        if not save_data and "360p" in item.renditions:
-            return item.renditions["360p"]
+        candidates = [r for r in item.renditions.values() if r.is_video]
+        if item.video_codec in PLAYABLE_VIDEO_CODECS:
+            candidates.append(item.original)
+        if save_data and candidates:
+            return min(candidates, key=lambda r: (r.size, r.name != "original"))
+        fitting = [r for r in candidates if min(r.width or 0, r.height or 0) <= STANDARD_HEIGHT]
+        if fitting:
+            return min(fitting, key=lambda r: (-min(r.width or 0, r.height or 0), r.size))
         return item.original
     audio = item.renditions.get("audio")
     return audio if save_data and audio and audio.size < item.size else item.original

@@ -8,10 +8,11 @@ from media_index import MediaItem, Rendition, scan, tools
 from media_index.renditions import make_renditions, pick_rendition, rungs_for
 
 
-def _item(kind="video", width=1280, height=720, audio="aac", bitrate=2_000_000, **kw):
-    return MediaItem(id="x", path="x.mp4", kind=kind, sha256="0" * 64, size=10_000_000,
+def _item(kind="video", width=1280, height=720, audio="aac", bitrate=2_000_000,
+          size=10_000_000, video_codec="h264", **kw):
+    return MediaItem(id="x", path="x.mp4", kind=kind, sha256="0" * 64, size=size,
                      mtime_ns=0, duration=60.0, width=width, height=height,
-                     video_codec="h264" if kind == "video" else None, audio_codec=audio,
+                     video_codec=video_codec if kind == "video" else None, audio_codec=audio,
                      bitrate=bitrate, **kw)
 
 
@@ -71,23 +72,32 @@ def test_a_failed_encode_is_a_problem_not_a_crash(media_dir, monkeypatch):
     assert len(make_renditions(media_dir, manifest).problems) == len(manifest.problems)
 
 
-def _with_renditions():
+def _with_renditions(**kw):
     return _item(renditions={
         "240p": Rendition("240p", "a.mp4", 1_500_000, 426, 240, 200_000),
         "360p": Rendition("360p", "b.mp4", 3_000_000, 640, 360, 400_000),
         "audio": Rendition("audio", "c.m4a", 400_000, None, None, 48_000),
-    })
+    }, **kw)
+
+
+AUDIO_ONLY = {"audio": Rendition("audio", "c.m4a", 400_000)}
 
 
 @pytest.mark.parametrize(("item", "save_data", "expected"), [
     (_with_renditions(), True, "240p"),
-    (_with_renditions(), False, "360p"),
+    (_with_renditions(), False, "360p"),  # not the 10 MB 720p original
     (_item(), True, "original"),
     (_item(), False, "original"),
-    (_item(kind="audio", width=None, height=None,
-           renditions={"audio": Rendition("audio", "c.m4a", 400_000)}), True, "audio"),
-    (_item(kind="audio", width=None, height=None,
-           renditions={"audio": Rendition("audio", "c.m4a", 400_000)}), False, "original"),
+    # a light 360p original (a sample slide video) beats a heavier re-encode
+    (_with_renditions(width=640, height=360, size=900_000), False, "original"),
+    (_with_renditions(width=640, height=360), False, "360p"),
+    (_with_renditions(width=640, height=360), True, "240p"),
+    (_item(width=640, height=360, size=1_000_000, renditions={
+        "240p": Rendition("240p", "a.mp4", 1_200_000, 426, 240)}), True, "original"),
+    # an HEVC original is only played when there is nothing else
+    (_with_renditions(width=640, height=360, video_codec="hevc"), False, "360p"),
+    (_item(kind="audio", width=None, height=None, renditions=AUDIO_ONLY), True, "audio"),
+    (_item(kind="audio", width=None, height=None, renditions=AUDIO_ONLY), False, "original"),
 ])
 def test_pick_rendition(item, save_data, expected):
     assert pick_rendition(item, save_data).name == expected
