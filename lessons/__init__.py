@@ -28,18 +28,22 @@ from lessons.model import (
     VideoStep,
     VocabularyItem,
 )
+from lessons.pack import CourseChanges, compare_courses, unpack_pack
 from lessons.problems import CourseError, Problem
 
 __all__ = [
     "AnswerRecord",
+    "CourseChanges",
     "CourseError",
     "CourseProgress",
     "LessonState",
     "Problem",
     "StepRecord",
     "check_course",
+    "compare_courses",
     "load_course",
     "progress",
+    "unpack_pack",
     "LANGUAGES",
     "TARGET_LANGUAGE",
     "Course",

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from lessons import rules
-from lessons.model import LANGUAGES
+from lessons.model import LANGUAGES, TARGET_LANGUAGE
 from lessons.problems import Problem
 from lessons.reader import RawLesson, RawPack, read_pack
 from lessons.schema import FileCheck, Reference, dotted
@@ -74,7 +74,20 @@ def check_pack(raw: RawPack, known_media: Collection[str] | None = None) -> list
                         Problem(f"{folder}/reading.{lang}.md", number, "", message)
                     )
     _resolve(pack, known_media)
-    return sorted(set(pack.problems))
+    return _without_repeats(pack.problems)
+
+
+def _without_repeats(problems: list[Problem]) -> list[Problem]:
+    """Sorted, each problem once: exercises.check_spec also reports Zawgyi in its texts."""
+    seen: set[tuple[str, int, str, bool]] = set()
+    kept = []
+    for problem in sorted(set(problems)):
+        key = (problem.file, problem.line, problem.field, "Zawgyi" in problem.message)
+        if key[3] and key in seen:
+            continue
+        seen.add(key)
+        kept.append(problem)
+    return kept
 
 
 def _all_sources(raw: RawPack) -> Iterator[tuple[str, Source]]:
@@ -210,6 +223,40 @@ def _check_exercises(pack: _Pack, fc: FileCheck) -> None:
             continue
         for error in errors:
             fc.problem((i, *_split(error.field)), error.message)
+        _check_spec_texts(fc, spec, (i,))
+
+
+#: Keys of exercise specs whose texts are instructions, needed in every offered language
+#: (Thai included); other localized texts in specs translate Thai, like meanings.
+INSTRUCTION_KEYS = frozenset({"prompt", "hint", "feedback", "explanation", "title"})
+MEDIA_KEYS = frozenset({"audio", "image", "video", "media"})
+
+
+def _check_spec_texts(fc: FileCheck, value: Any, path: Path) -> None:
+    """Offered languages present in a spec's localized texts; its media ids recorded.
+
+    `exercises.check_spec` checks the texts themselves but cannot know which languages
+    this course offers.
+    """
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_spec_texts(fc, item, (*path, index))
+        return
+    if not isinstance(value, dict):
+        return
+    for key, item in value.items():
+        where = (*path, key)
+        if key in MEDIA_KEYS and isinstance(item, str) and item:
+            fc.refer("media", item, where)
+        elif isinstance(item, dict) and item and all(k in LANGUAGES for k in item):
+            needed = fc.languages if key in INSTRUCTION_KEYS else tuple(
+                lang for lang in fc.languages if lang != TARGET_LANGUAGE
+            )
+            for lang in needed:
+                if lang not in item:
+                    fc.problem((*where, lang), "missing translation for an offered language")
+        else:
+            _check_spec_texts(fc, item, where)
 
 
 def _split(field: str | None) -> tuple[str | int, ...]:
