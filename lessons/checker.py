@@ -34,6 +34,8 @@ class _Pack:
         self.references: list[Reference] = []
         self.defined: dict[str, dict[str, tuple[str, int]]] = {k: {} for k in ID_KINDS}
         self.languages: tuple[str, ...] = LANGUAGES
+        self.specs: dict[str, dict[str, Any]] = {}
+        self.checkpoints: list[tuple[FileCheck, Path, str, dict[str, Any]]] = []
 
     def file(self, name: str, source: Source) -> FileCheck:
         fc = FileCheck(name, source, self.languages, self.problems)
@@ -150,6 +152,11 @@ def _check_lesson(pack: _Pack, lesson: RawLesson) -> None:
         if not isinstance(step, dict):
             continue
         pack.define("step", step.get("id"), fc, ("steps", s, "id"))
+        if step.get("type") == "video":
+            for c, exercise_id in enumerate(_list(step.get("checkpoints"))):
+                if isinstance(exercise_id, str):
+                    where = ("steps", s, "checkpoints", c)
+                    pack.checkpoints.append((fc, where, exercise_id, step))
         content = step.get("content")
         if step.get("type") == "reading" and content == "dialogue":
             if "dialogue.yaml" not in sources:
@@ -216,6 +223,8 @@ def _check_exercises(pack: _Pack, fc: FileCheck) -> None:
             fc.problem((i,), "expected an exercise (a mapping with id and type)")
             continue
         pack.define("exercise", spec.get("id"), fc, (i, "id"))
+        if isinstance(spec.get("id"), str):
+            pack.specs.setdefault(spec["id"], spec)
         try:
             errors = check_spec(spec)
         except Exception as error:  # a checker crash must still name the exercise
@@ -292,6 +301,35 @@ def _resolve(pack: _Pack, known_media: Collection[str] | None) -> None:
             message = f"no {ref.kind} with id {ref.target!r} in the course"
             pack.problems.append(Problem(ref.file, ref.line, ref.field, message))
     _check_prerequisites(pack)
+    _check_checkpoints(pack)
+
+
+def _check_checkpoints(pack: _Pack) -> None:
+    """A video step's checkpoints are video_checkpoint exercises on its video and clip."""
+    for fc, where, exercise_id, step in pack.checkpoints:
+        spec = pack.specs.get(exercise_id)
+        if spec is None:
+            continue  # reported as a dangling reference
+        if spec.get("type") != "video_checkpoint":
+            fc.problem(where, f"exercise {exercise_id!r} is not a video_checkpoint")
+            continue
+        if spec.get("media") != step.get("media"):
+            fc.problem(
+                where,
+                f"checkpoint {exercise_id!r} is on video {spec.get('media')!r}, "
+                f"not on this step's {step.get('media')!r}",
+            )
+        at, start, end = spec.get("at"), step.get("start"), step.get("end")
+        if not all(isinstance(x, int | float) or x is None for x in (at, start, end)):
+            continue  # wrong types are reported where they are
+        if at is not None and (
+            (start is not None and at < start) or (end is not None and at > end)
+        ):
+            fc.problem(
+                where,
+                f"checkpoint {exercise_id!r} at {at} s is outside the clip "
+                f"{start or 0}-{end if end is not None else 'end'} s",
+            )
 
 
 def _check_prerequisites(pack: _Pack) -> None:

@@ -145,12 +145,27 @@ CASES = [
     (
         "bad-exercise-spec",
         "01-hello/exercises.yaml", "  answer: kha\n", "  answer: khaa\n",
-        "01-hello/exercises.yaml", 39, "2.answer", "not the id of an option",
+        "01-hello/exercises.yaml", 42, "2.answer", "not the id of an option",
     ),
     (
         "missing-language-in-exercise",
         "02-thanks/exercises.yaml", "    en: What does ขอบคุณ mean?\n", "",
         "02-thanks/exercises.yaml", 3, "0.prompt.en", "missing translation",
+    ),
+    (
+        "checkpoint-not-a-checkpoint",
+        "01-hello/lesson.yaml", "[hello-check]", "[hello-meaning]",
+        "01-hello/lesson.yaml", 17, "steps.0.checkpoints.0", "not a video_checkpoint",
+    ),
+    (
+        "checkpoint-on-another-video",
+        "01-hello/exercises.yaml", "  media: mini-hello", "  media: mini-other",
+        "01-hello/lesson.yaml", 17, "steps.0.checkpoints.0", "on video 'mini-other'",
+    ),
+    (
+        "checkpoint-outside-the-clip",
+        "01-hello/exercises.yaml", "  at: 12", "  at: 31",
+        "01-hello/lesson.yaml", 17, "steps.0.checkpoints.0", "outside the clip",
     ),
     (
         "unknown-exercise-type",
@@ -207,9 +222,10 @@ def test_media_ids_are_checked_against_the_library_when_it_is_known(pack):
     assert check_course(pack.root, known_media={"mini-hello", "mini-sawatdii"}) == []
     problems = check_course(pack.root, known_media={"mini-sawatdii"})
     assert [(p.file, p.line, p.field) for p in problems] == [
-        ("01-hello/lesson.yaml", 14, "steps.0.media")
+        ("01-hello/exercises.yaml", 3, "0.media"),
+        ("01-hello/lesson.yaml", 14, "steps.0.media"),
     ]
-    assert "not in the media library" in problems[0].message
+    assert all("not in the media library" in p.message for p in problems)
 
 
 def test_a_prerequisite_cycle_is_reported(pack):
