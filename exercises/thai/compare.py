@@ -1,13 +1,17 @@
 """`compare`: what is wrong with a typed Thai answer, named at grapheme-cluster level.
 
-Clusters here are a base character with its combining marks (tone marks, upper and lower
-vowels). Unlike ICU's extended grapheme clusters, sara am and sara aa stay clusters of their own,
-so น้ำ typed as น้า is one wrong vowel, not a wrong syllable.
+An answer one character edit away from the expected text (after normalisation, spaces aside)
+is a near miss, named after the character: a tone mark missing or wrong, a vowel wrong or
+missing, a consonant of the same sound, a consonant missing or extra. It is reported with the
+clusters around it: a cluster is a base character with its combining marks (tone marks, upper
+and lower vowels). Unlike ICU's extended grapheme clusters, sara am and sara aa stay clusters of
+their own, so น้ำ typed as น้า shows as ำ -> า, not as a whole wrong syllable.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exercises.feedback import Code
@@ -75,37 +79,32 @@ def clusters(text: str) -> list[str]:
     return out
 
 
-def _classify(expected: str, typed: str) -> Code:
-    """The kind of difference between two clusters that differ."""
-    if expected[0] == typed[0]:
-        e_tones = [c for c in expected[1:] if c in _TONES]
-        t_tones = [c for c in typed[1:] if c in _TONES]
-        e_rest = [c for c in expected[1:] if c not in _TONES]
-        t_rest = [c for c in typed[1:] if c not in _TONES]
-        if e_rest == t_rest:
-            if not t_tones:
-                return Code.THAI_MISSING_TONE_MARK
-            return Code.THAI_WRONG_TONE_MARK
-        if e_tones == t_tones:
-            e_vowels = [c for c in e_rest if c in _VOWEL_MARKS]
-            t_vowels = [c for c in t_rest if c in _VOWEL_MARKS]
-            if e_vowels != t_vowels:
-                return Code.THAI_WRONG_VOWEL
-            # only a thanthakhat, phinthu or yamakkan differs
-            if len(e_rest) > len(t_rest):
-                return Code.THAI_MISSING_CHARACTER
-            return Code.THAI_EXTRA_CHARACTER
-        return Code.THAI_WRONG
-    if expected[1:] == typed[1:] and same_sound(expected[0], typed[0]):
-        return Code.THAI_SAME_SOUND_CONSONANT
-    if expected in _SPACING_VOWELS and typed in _SPACING_VOWELS:
+def _is_vowel(char: str) -> bool:
+    return char in _VOWEL_MARKS or char in _SPACING_VOWELS
+
+
+def _substitution(e: str, t: str) -> Code:
+    if e in _TONES:
+        return Code.THAI_WRONG_TONE_MARK if t in _TONES else Code.THAI_WRONG
+    if _is_vowel(e) and _is_vowel(t):
         return Code.THAI_WRONG_VOWEL
+    if same_sound(e, t):
+        return Code.THAI_SAME_SOUND_CONSONANT
     return Code.THAI_WRONG
 
 
-def _align(exp: list[str], typ: list[str]) -> list[Diff]:
-    """The differences along a cheapest edit path (Levenshtein over clusters)."""
-    n, m = len(exp), len(typ)
+def _gap(char: str, missing: bool) -> Code:
+    if char in _TONES:
+        return Code.THAI_MISSING_TONE_MARK if missing else Code.THAI_WRONG_TONE_MARK
+    if _is_vowel(char):
+        return Code.THAI_WRONG_VOWEL
+    return Code.THAI_MISSING_CHARACTER if missing else Code.THAI_EXTRA_CHARACTER
+
+
+def _edits(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int]]:
+    """A cheapest edit script from `a` to `b` (Levenshtein), as (op, index in a, index in b)
+    with op "sub", "del" (a[i] missing from b) or "ins" (b[j] extra), in order."""
+    n, m = len(a), len(b)
     cost = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
         cost[i][0] = i
@@ -113,22 +112,74 @@ def _align(exp: list[str], typ: list[str]) -> list[Diff]:
         cost[0][j] = j
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            sub = cost[i - 1][j - 1] + (exp[i - 1] != typ[j - 1])
+            sub = cost[i - 1][j - 1] + (a[i - 1] != b[j - 1])
             cost[i][j] = min(sub, cost[i - 1][j] + 1, cost[i][j - 1] + 1)
-    diffs: list[Diff] = []
+    edits: list[tuple[str, int, int]] = []
     i, j = n, m
     while i or j:
-        if i and j and cost[i][j] == cost[i - 1][j - 1] + (exp[i - 1] != typ[j - 1]):
-            if exp[i - 1] != typ[j - 1]:
-                diffs.append(Diff(_classify(exp[i - 1], typ[j - 1]), i, exp[i - 1], typ[j - 1]))
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + (a[i - 1] != b[j - 1]):
+            if a[i - 1] != b[j - 1]:
+                edits.append(("sub", i - 1, j - 1))
             i, j = i - 1, j - 1
         elif i and cost[i][j] == cost[i - 1][j] + 1:
-            diffs.append(Diff(Code.THAI_MISSING_CHARACTER, i, exp[i - 1], ""))
+            edits.append(("del", i - 1, j))
             i -= 1
         else:
-            diffs.append(Diff(Code.THAI_EXTRA_CHARACTER, i + 1, "", typ[j - 1]))
+            edits.append(("ins", i, j - 1))
             j -= 1
-    return diffs[::-1]
+    return edits[::-1]
+
+
+def _cluster_index(text: str) -> tuple[list[str], list[int]]:
+    """The clusters of `text` and, for each character, the index of its cluster."""
+    parts = clusters(text)
+    owner = [n for n, part in enumerate(parts) for _ in part]
+    return parts, owner
+
+
+def _one_edit(exp: str, typ: str, edit: tuple[str, int, int]) -> Diff:
+    """The named difference for a single character edit, shown as whole clusters."""
+    op, i, j = edit
+    e_parts, e_owner = _cluster_index(exp)
+    t_parts, t_owner = _cluster_index(typ)
+
+    def e_at(k: int) -> int:
+        return e_owner[min(k, len(exp) - 1)] if exp else 0
+
+    def t_at(k: int) -> int:
+        return t_owner[min(k, len(typ) - 1)] if typ else 0
+
+    if op == "sub":
+        code = _substitution(exp[i], typ[j])
+        return Diff(code, e_at(i) + 1, e_parts[e_at(i)], t_parts[t_at(j)])
+    if op == "del":
+        char, code = exp[i], _gap(exp[i], missing=True)
+        # a missing mark shows the typed cluster that lacks it; a missing letter shows nothing
+        typed = t_parts[t_at(j - 1)] if _is_mark(char) and j > 0 else ""
+        return Diff(code, e_at(i) + 1, e_parts[e_at(i)], typed)
+    char, code = typ[j], _gap(typ[j], missing=False)
+    if _is_mark(char) and i > 0:  # an extra mark sits on the expected cluster before it
+        return Diff(code, e_at(i - 1) + 1, e_parts[e_at(i - 1)], t_parts[t_at(j)])
+    # an extra letter is inserted before the expected cluster at this position
+    position = e_at(i) + 1 if i < len(exp) else len(e_parts) + 1
+    return Diff(code, position, "", t_parts[t_at(j)])
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
+def _cluster_diffs(exp: list[str], typ: list[str]) -> tuple[Diff, ...]:
+    """Every differing cluster, for an answer that is more than one edit away."""
+    diffs = []
+    for op, i, j in _edits(exp, typ):
+        if op == "sub":
+            diffs.append(Diff(Code.THAI_WRONG, i + 1, exp[i], typ[j]))
+        elif op == "del":
+            diffs.append(Diff(Code.THAI_MISSING_CHARACTER, i + 1, exp[i], ""))
+        else:
+            diffs.append(Diff(Code.THAI_EXTRA_CHARACTER, i + 1, "", typ[j]))
+    return tuple(diffs)
 
 
 def compare(expected: str, typed: str) -> Comparison:
@@ -141,13 +192,15 @@ def compare(expected: str, typed: str) -> Comparison:
     exp, typ = normalize(expected), normalize(typed)
     if exp == typ:
         return Comparison(Code.CORRECT)
-    if exp.replace(" ", "") == typ.replace(" ", ""):
+    exp, typ = exp.replace(" ", ""), typ.replace(" ", "")
+    if exp == typ:
         return Comparison(Code.THAI_SPACING)
-    exp_clusters = clusters(exp.replace(" ", ""))
-    diffs = tuple(_align(exp_clusters, clusters(typ.replace(" ", ""))))
-    if len(diffs) == 1:
-        code = diffs[0].code
-        gap = code in (Code.THAI_MISSING_CHARACTER, Code.THAI_EXTRA_CHARACTER)
-        if not gap or len(exp_clusters) >= _MIN_CLUSTERS_FOR_GAP:
-            return Comparison(code, diffs)
-    return Comparison(Code.THAI_WRONG, diffs)
+    edits = _edits(exp, typ)
+    if len(edits) == 1:
+        diff = _one_edit(exp, typ, edits[0])
+        gap = diff.code in (Code.THAI_MISSING_CHARACTER, Code.THAI_EXTRA_CHARACTER)
+        if diff.code is not Code.THAI_WRONG and (
+            not gap or len(clusters(exp)) >= _MIN_CLUSTERS_FOR_GAP
+        ):
+            return Comparison(diff.code, (diff,))
+    return Comparison(Code.THAI_WRONG, _cluster_diffs(clusters(exp), clusters(typ)))
