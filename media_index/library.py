@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ UNSUPPORTED_EXTENSIONS = frozenset({".avi", ".mkv", ".wmv", ".flv", ".mpg", ".mp
                                     ".ts", ".wma", ".amr"})
 THUMBS_DIR = ".thumbs"
 THUMB_WIDTH = 320
+SCAN_WORKERS = min(4, os.cpu_count() or 1)
 
 
 def media_id_for(relpath: str) -> str:
@@ -62,9 +64,9 @@ def scan(folder: str | os.PathLike[str], progress: Progress | None = None, *,
     files, unsupported = _walk(folder)
     problems += [Problem(rel, f"unsupported format {Path(rel).suffix}: convert to MP4 "
                               "(H.264/AAC) or M4A") for rel in unsupported]
-    items: list[MediaItem] = []
+    jobs: dict[str, str] = {}  # rel -> id, for files whose id is free
     owners: dict[str, str] = {}
-    for done, rel in enumerate(files, 1):
+    for rel in files:
         media_id = media_id_for(rel)
         if not media_id:
             problems.append(Problem(rel, "no id can be made from this name: use Latin letters "
@@ -73,12 +75,31 @@ def scan(folder: str | os.PathLike[str], progress: Progress | None = None, *,
             problems.append(Problem(rel, f"id {media_id!r} is already used by "
                                          f"{owners[media_id]}: rename one of them"))
         else:
-            item = _index_file(folder, rel, media_id, previous.get(rel), problems, thumbnails)
-            if item is not None:
-                owners[media_id] = rel
-                items.append(item)
-        if progress:
-            progress(done, len(files), rel)
+            owners[media_id] = rel
+            jobs[rel] = media_id
+
+    # ffprobe and ffmpeg run as separate processes: threads keep every core busy on a first
+    # scan. Results are put back in file order so that the manifest does not depend on timing.
+    results: dict[str, tuple[MediaItem | None, list[Problem]]] = {}
+    done = len(files) - len(jobs)
+    with ThreadPoolExecutor(max_workers=SCAN_WORKERS) as pool:
+        futures = {pool.submit(_index_file, folder, rel, media_id, previous.get(rel),
+                               thumbnails): rel for rel, media_id in jobs.items()}
+        for future in as_completed(futures):
+            rel = futures[future]
+            try:
+                results[rel] = future.result()
+            except Exception as exc:  # noqa: BLE001 - one odd file must never stop the scan
+                results[rel] = (None, [Problem(rel, f"could not be indexed: {exc!r}")])
+            done += 1
+            if progress:
+                progress(done, len(files), rel)
+    items: list[MediaItem] = []
+    for rel in jobs:
+        item, file_problems = results[rel]
+        problems += file_problems
+        if item is not None:
+            items.append(item)
     manifest = Manifest(folder=folder, items=tuple(items), problems=tuple(problems))
     if save:
         manifest.save()
@@ -103,8 +124,9 @@ def _walk(folder: Path) -> tuple[list[str], list[str]]:
 
 
 def _index_file(folder: Path, rel: str, media_id: str, old: MediaItem | None,
-                problems: list[Problem], thumbnails: bool) -> MediaItem | None:
+                thumbnails: bool) -> tuple[MediaItem | None, list[Problem]]:
     path = folder / rel
+    problems: list[Problem] = []
     try:
         st = path.stat()
         if old is not None and old.id == media_id and (old.size, old.mtime_ns) == (
@@ -117,11 +139,9 @@ def _index_file(folder: Path, rel: str, media_id: str, old: MediaItem | None,
             else:
                 item = _probe(path, rel, media_id, checksum, st)
     except OSError as exc:
-        problems.append(Problem(rel, f"unreadable: {exc.strerror or exc}"))
-        return None
+        return None, [Problem(rel, f"unreadable: {exc.strerror or exc}")]
     except (tools.ToolError, ValueError) as exc:
-        problems.append(Problem(rel, f"broken or not media: {_short(exc, folder, rel)}"))
-        return None
+        return None, [Problem(rel, f"broken or not media: {_short(exc, folder, rel)}")]
 
     captions, caption_problems = find_captions(folder, rel)
     problems += caption_problems
@@ -130,10 +150,10 @@ def _index_file(folder: Path, rel: str, media_id: str, old: MediaItem | None,
     if thumbnails and item.kind == "video" and (thumb is None or not (folder / thumb).is_file()):
         try:
             thumb = make_thumbnail(folder, item)
-        except tools.ToolError as exc:
+        except (tools.ToolError, OSError) as exc:
             problems.append(Problem(rel, f"no thumbnail: {_short(exc, folder, rel)}"))
             thumb = None
-    return replace(item, captions=captions, renditions=renditions, thumbnail=thumb)
+    return replace(item, captions=captions, renditions=renditions, thumbnail=thumb), problems
 
 
 def _short(exc: Exception, folder: Path, rel: str) -> str:
