@@ -5,8 +5,8 @@ Plain Python (never imports Flask or ``learn``); external work is done by ffmpeg
 espeak-ng.
 """
 
-from .library import media_id_for, scan
+from .library import media_id_for, prune, scan
 from .model import MANIFEST_NAME, Manifest, ManifestError, MediaItem, Problem, Rendition
 
 __all__ = ["MANIFEST_NAME", "Manifest", "ManifestError", "MediaItem", "Problem", "Rendition",
-           "media_id_for", "scan"]
+           "media_id_for", "prune", "scan"]

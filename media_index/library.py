@@ -20,6 +20,7 @@ from typing import Any
 from . import tools
 from .captions import find_captions
 from .model import MANIFEST_NAME, Manifest, ManifestError, MediaItem, Problem
+from .renditions import RENDITIONS_DIR
 
 Progress = Callable[[int, int, str], None]
 
@@ -217,3 +218,29 @@ def make_thumbnail(folder: Path, item: MediaItem) -> str:
     finally:
         tmp.unlink(missing_ok=True)
     return rel
+
+
+def prune(manifest: Manifest, *, dry_run: bool = False) -> tuple[str, ...]:
+    """Delete thumbnails and renditions that no item of ``manifest`` refers to any more.
+
+    Only files inside ``.thumbs/`` and ``.renditions/`` are touched. Run it after
+    ``make_renditions`` (which re-records renditions found on disk), never between a lost
+    manifest and that, or reusable encodes go. Returns the removed paths, relative.
+    """
+    folder = Path(manifest.folder)
+    keep = {p for item in manifest for p in (item.thumbnail, *(r.path for r in
+                                                                item.renditions.values())) if p}
+    removed = []
+    for sub in (THUMBS_DIR, RENDITIONS_DIR):
+        for path in sorted((folder / sub).rglob("*")):
+            rel = path.relative_to(folder).as_posix()
+            if path.is_file() and rel not in keep:
+                if not dry_run:
+                    path.unlink()
+                removed.append(rel)
+    if not dry_run:
+        for sub in (THUMBS_DIR, RENDITIONS_DIR):
+            for path in sorted((folder / sub).rglob("*"), reverse=True):
+                if path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+    return tuple(removed)

@@ -158,18 +158,19 @@ def _encode_args(item: MediaItem, rung: Rung) -> list[str]:
 def pick_rendition(item: MediaItem, save_data: bool) -> Rendition:
     """What to play for a learner.
 
-    Video, ``save_data``: the smallest file among the video renditions and the original (when
-    browsers play its codec). Otherwise the tallest of those up to 360 lines (a phone screen
+    Video, ``save_data``: the smallest video rendition (240p when the source allowed one), so
+    the learner gets the low-bitrate encode even where a tiny original would do; the original
+    only when there is no rendition. Otherwise the tallest of those up to 360 lines (a phone screen
     shows no more; the original may be a 1080p master of 50 MB), the smaller on a tie, and
     the original when nothing is that small. Audio items: the audio rendition when save data is
     on and it is smaller, else the original.
     """
     if item.kind == "video":
         candidates = [r for r in item.renditions.values() if r.is_video]
+        if save_data and candidates:
+            return min(candidates, key=lambda r: (r.size, r.height or 0))
         if item.video_codec in PLAYABLE_VIDEO_CODECS:
             candidates.append(item.original)
-        if save_data and candidates:
-            return min(candidates, key=lambda r: (r.size, r.name != "original"))
         fitting = [r for r in candidates if min(r.width or 0, r.height or 0) <= STANDARD_HEIGHT]
         if fitting:
             return min(fitting, key=lambda r: (-min(r.width or 0, r.height or 0), r.size))

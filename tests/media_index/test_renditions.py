@@ -93,7 +93,7 @@ AUDIO_ONLY = {"audio": Rendition("audio", "c.m4a", 400_000)}
     (_with_renditions(width=640, height=360), False, "360p"),
     (_with_renditions(width=640, height=360), True, "240p"),
     (_item(width=640, height=360, size=1_000_000, renditions={
-        "240p": Rendition("240p", "a.mp4", 1_200_000, 426, 240)}), True, "original"),
+        "240p": Rendition("240p", "a.mp4", 1_200_000, 426, 240)}), True, "240p"),
     # an HEVC original is only played when there is nothing else
     (_with_renditions(width=640, height=360, video_codec="hevc"), False, "360p"),
     (_item(kind="audio", width=None, height=None, renditions=AUDIO_ONLY), True, "audio"),
