@@ -29,10 +29,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     extensions.init_app(app)
 
-    from learn import auth, cli, errors, main
+    from learn import auth, catalog, cli, content, errors, learner, main, media
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(learner.bp)
+    app.register_blueprint(media.bp)
+    catalog.init_app(app)
+    content.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     return app

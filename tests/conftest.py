@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
@@ -14,6 +15,7 @@ from flask.testing import FlaskClient
 from learn import create_app
 from learn.extensions import db
 
+PACKS = Path(__file__).parent / "lessons" / "packs"
 _CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
 _VALUE = re.compile(r'value="([^"]+)"')
 
@@ -47,6 +49,9 @@ def app(database_url, tmp_path):
             "SQLALCHEMY_DATABASE_URI": database_url,
             "MEDIA_ROOT": str(tmp_path / "media"),
             "COURSES_DIR": str(tmp_path / "courses"),
+            # The small packs the lessons tests use: web tests must not change with the
+            # bundled course's content.
+            "BUNDLED_COURSES_DIR": str(PACKS),
             "TEXTBOOK_CACHE": str(tmp_path / "textbooks"),
         }
     )

@@ -28,9 +28,7 @@ def utcnow() -> datetime:
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
-        CheckConstraint(
-            "language IN ('km', 'lo', 'my', 'en', 'th')", name="language_known"
-        ),
+        CheckConstraint("language IN ('km', 'lo', 'my', 'en', 'th')", name="language_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -46,9 +44,7 @@ class User(UserMixin, db.Model):
     must_change_password: Mapped[bool] = mapped_column(default=False)
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     @property
     def name(self) -> str:

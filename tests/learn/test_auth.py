@@ -138,7 +138,9 @@ def test_pages_for_members_redirect_visitors_to_login(client):
 def test_login_never_redirects_off_site(client, auth, target):
     auth.register()
     auth.logout()
-    response = client.submit(f"/login?next={target}", {"login": "somchai", "password": "correct horse"})
+    response = client.submit(
+        f"/login?next={target}", {"login": "somchai", "password": "correct horse"}
+    )
     assert response.headers["Location"] == "/"
 
 

@@ -89,7 +89,9 @@ def test_template_lists_every_string_in_the_code():
     found = {
         msg[2] if isinstance(msg[2], str) else msg[2][0]
         for msg in extract_from_dir(
-            root, method_map, keywords={"_": None, "gettext": None, "_l": None, "lazy_gettext": None}
+            root,
+            method_map,
+            keywords={"_": None, "gettext": None, "_l": None, "lazy_gettext": None},
         )
     }
     with open(CATALOGS / "messages.pot", "rb") as f:

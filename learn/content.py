@@ -1,0 +1,93 @@
+"""Template filters that show course content: texts in the reader's language, Thai marked up.
+
+Everything is escaped: content comes from files that translators edit, never trusted as HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from flask import Flask
+from markupsafe import Markup, escape
+
+from learn.i18n import current_language
+
+
+def localized(text: Mapping[str, str] | str | None, lang: str | None = None) -> str:
+    """A learner-facing text in the reader's language, else English, else any language."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    lang = lang or current_language()
+    for code in (lang, "en", "th"):
+        value = text.get(code)
+        if value:
+            return value
+    return next(iter(text.values()), "") if hasattr(text, "values") else ""
+
+
+def thai(text: str | None, pron: str | None = None) -> Markup:
+    """Thai being learned, marked `lang="th"`, with its pronunciation guide after it."""
+    if not text:
+        return Markup("")
+    html = Markup('<span class="thai" lang="th">{}</span>').format(text)
+    if pron:
+        html += Markup(' <span class="pron" lang="th-Latn">{}</span>').format(pron)
+    return html
+
+
+def text_or_thai(value, pron: str | None = None) -> Markup:
+    """An option's text: Thai (a plain str) with its guide, or a text in the reader's language."""
+    if isinstance(value, str):
+        return thai(value, pron)
+    return escape(localized(value))
+
+
+def tone_names() -> dict[str, str]:
+    """The five Thai tones, named in the reader's language."""
+    from flask_babel import gettext as _
+
+    return {
+        "mid": _("mid tone"),
+        "low": _("low tone"),
+        "falling": _("falling tone"),
+        "high": _("high tone"),
+        "rising": _("rising tone"),
+    }
+
+
+_GAP = re.compile(r"\{([A-Za-z0-9_-]+)\}")
+
+
+def gap_line(text: str, gaps: Mapping) -> Markup:
+    """A gap-fill line of Thai with each `{gap-id}` turned into an input or a choice."""
+    out = Markup("")
+    position = 0
+    for match in _GAP.finditer(text):
+        out += escape(text[position : match.start()])
+        gap = gaps.get(match.group(1))
+        name = f"gap-{match.group(1)}"
+        if gap is not None and gap.options:
+            choices = Markup("").join(
+                Markup('<option value="{}">{}</option>').format(o.id, localized(o.text))
+                for o in gap.options
+            )
+            out += Markup(
+                '<select name="{}" required><option value="">—</option>{}</select>'
+            ).format(name, choices)
+        else:
+            out += Markup(
+                '<input type="text" name="{}" lang="th" class="gap" autocomplete="off" required>'
+            ).format(name)
+        position = match.end()
+    return out + escape(text[position:])
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(localized, "loc")
+    app.add_template_filter(thai, "thai")
+    app.add_template_filter(text_or_thai, "option_text")
+    app.add_template_global(tone_names)
+    app.add_template_global(gap_line)

@@ -1,0 +1,187 @@
+"""Views for learners: catalogue, course map, the lesson player step by step, the result."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from learn.catalog import catalog
+from learn.extensions import db
+from learn.learner import bp
+from learn.learner.player import next_exercise, read_response
+from learn.models import LessonSummary
+from learn.progress import course_progress, record_answer, record_step, records
+from lessons import ExercisesStep, LessonState, ReviewStep, progress
+
+
+def _course_or_404(course_id: str):
+    course = catalog().get(course_id)
+    if course is None:
+        abort(404)
+    return course
+
+
+def _lesson_or_404(course, lesson_id: str):
+    if not course.has("lesson", lesson_id):
+        abort(404)
+    return course.lesson(lesson_id)
+
+
+def _uuid_from_form() -> uuid.UUID:
+    try:
+        return uuid.UUID(request.form.get("uuid", ""))
+    except ValueError:
+        abort(400)
+
+
+@bp.get("/courses")
+def courses():
+    """Every course this server offers, with the learner's share done."""
+    offered = catalog().courses()
+    shares = {}
+    if current_user.is_authenticated:
+        shares = {c.id: course_progress(db.session, current_user.id, c).course for c in offered}
+    return render_template("learner/courses.html", courses=offered, shares=shares)
+
+
+@bp.get("/courses/<course_id>")
+def course_map(course_id: str):
+    """Units and lessons of a course, each with its state and progress."""
+    course = _course_or_404(course_id)
+    if current_user.is_authenticated:
+        state = course_progress(db.session, current_user.id, course)
+    else:
+        state = progress(course)
+    return render_template("learner/course_map.html", course=course, state=state)
+
+
+@bp.get("/courses/<course_id>/lessons/<lesson_id>")
+@login_required
+def lesson(course_id: str, lesson_id: str):
+    """Open a lesson where the learner stands in it: its next step, or its result."""
+    course = _course_or_404(course_id)
+    _lesson_or_404(course, lesson_id)
+    state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
+    if state.state is LessonState.LOCKED:
+        flash(_("Finish the lessons before this one first."), "info")
+        return redirect(url_for("learner.course_map", course_id=course_id))
+    if state.next_step is None:
+        return redirect(url_for("learner.result", course_id=course_id, lesson_id=lesson_id))
+    return redirect(
+        url_for("learner.step", course_id=course_id, lesson_id=lesson_id, step_id=state.next_step)
+    )
+
+
+@bp.get("/courses/<course_id>/lessons/<lesson_id>/steps/<step_id>")
+@login_required
+def step(course_id: str, lesson_id: str, step_id: str):
+    """One step of the lesson player."""
+    course = _course_or_404(course_id)
+    lesson = _lesson_or_404(course, lesson_id)
+    if step_id not in lesson.step_ids:
+        abort(404)
+    current = lesson.step(step_id)
+    position = lesson.step_ids.index(step_id)
+    state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
+    if state.state is LessonState.LOCKED:
+        return redirect(url_for("learner.lesson", course_id=course_id, lesson_id=lesson_id))
+    exercise = None
+    if isinstance(current, ExercisesStep | ReviewStep) and current.exercises:
+        if step_id in state.steps_done and request.args.get("again") is None:
+            return _after_step(course, lesson, step_id)
+        _, answers = records(db.session, current_user.id, course.id)
+        mine = [a for a in answers if a.step_id == step_id]
+        tries = {i: course.exercise(i).tries for i in current.exercises}
+        exercise = course.exercise(next_exercise(current, mine, tries))
+    return render_template(
+        "learner/step.html",
+        course=course,
+        lesson=lesson,
+        step=current,
+        position=position,
+        state=state,
+        exercise=exercise,
+        record_uuid=uuid.uuid4(),
+    )
+
+
+@bp.post("/courses/<course_id>/lessons/<lesson_id>/steps/<step_id>/done")
+@login_required
+def step_done(course_id: str, lesson_id: str, step_id: str):
+    """The learner finished a video, reading or review step."""
+    course = _course_or_404(course_id)
+    lesson = _lesson_or_404(course, lesson_id)
+    if step_id not in lesson.step_ids:
+        abort(404)
+    record_step(db.session, current_user.id, course, lesson_id, step_id, _uuid_from_form())
+    db.session.commit()
+    return _after_step(course, lesson, step_id)
+
+
+@bp.post("/courses/<course_id>/lessons/<lesson_id>/steps/<step_id>/answer")
+@login_required
+def answer(course_id: str, lesson_id: str, step_id: str):
+    """Grade an answer, store it once, and show the feedback."""
+    course = _course_or_404(course_id)
+    lesson = _lesson_or_404(course, lesson_id)
+    if step_id not in lesson.step_ids:
+        abort(404)
+    current = lesson.step(step_id)
+    exercise_id = request.form.get("exercise", "")
+    if not isinstance(current, ExercisesStep | ReviewStep) or exercise_id not in current.exercises:
+        abort(400)
+    exercise = course.exercise(exercise_id)
+    response = read_response(exercise, request.form)
+    result = exercise.grade(response)
+    record_answer(
+        db.session,
+        current_user.id,
+        course,
+        lesson_id,
+        step_id,
+        exercise_id,
+        response,
+        result,
+        _uuid_from_form(),
+        hinted=request.form.get("hinted") == "1",
+    )
+    db.session.commit()
+    _, answers = records(db.session, current_user.id, course.id)
+    attempts = sum(1 for a in answers if a.step_id == step_id and a.exercise_id == exercise_id)
+    state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
+    return render_template(
+        "learner/feedback.html",
+        course=course,
+        lesson=lesson,
+        step=current,
+        exercise=exercise,
+        result=result,
+        tries_left=max(0, exercise.tries - attempts) if not result.correct else 0,
+        step_done=step_id in state.steps_done,
+    )
+
+
+def _after_step(course, lesson, step_id: str):
+    """Go on to the next step not done, or to the lesson's result."""
+    state = course_progress(db.session, current_user.id, course).lessons[lesson.id]
+    if state.next_step is None:
+        return redirect(url_for("learner.result", course_id=course.id, lesson_id=lesson.id))
+    return redirect(
+        url_for("learner.step", course_id=course.id, lesson_id=lesson.id, step_id=state.next_step)
+    )
+
+
+@bp.get("/courses/<course_id>/lessons/<lesson_id>/result")
+@login_required
+def result(course_id: str, lesson_id: str):
+    """The end of a lesson: what was done, and what comes next."""
+    course = _course_or_404(course_id)
+    lesson = _lesson_or_404(course, lesson_id)
+    state = course_progress(db.session, current_user.id, course)
+    summary = db.session.get(LessonSummary, (current_user.id, course.id, lesson_id))
+    return render_template(
+        "learner/result.html", course=course, lesson=lesson, state=state, summary=summary
+    )

@@ -1,0 +1,181 @@
+"""The learner's path through a course: catalogue, map, player, answers stored exactly once."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from learn.catalog import catalog
+from learn.extensions import db
+from learn.models import AttemptLog, LessonSummary, StepLog, User
+from learn.progress import record_answer, record_step
+
+LESSON = "/courses/mini/lessons/hello"
+
+
+def _step_path(response) -> str:
+    assert response.status_code == 302, response.status_code
+    return response.headers["Location"]
+
+
+def _form_values(html: str, name: str) -> list[str]:
+    return re.findall(rf'name="{name}" value="([^"]+)"', html)
+
+
+def walk_lesson(client, answer_right=True, limit=20) -> list[str]:
+    """Go through a lesson as a learner does, answering every exercise; returns the pages seen."""
+    seen = []
+    for _ in range(limit):
+        path = _step_path(client.get(LESSON))
+        if path.endswith("/result"):
+            return seen
+        seen.append(path)
+        html = client.get(path).get_data(as_text=True)
+        if 'name="exercise"' in html:
+            choices = _form_values(html, "choice")
+            pick = choices[0] if answer_right else choices[-1]
+            exercise = _form_values(html, "exercise")[0]
+            if exercise == "hello-polite" and answer_right:
+                pick = "kha"
+            if exercise == "hello-meaning" and answer_right:
+                pick = "hello"
+            response = client.submit(
+                f"{path}/answer",
+                {"exercise": exercise, "choice": pick, "uuid": str(uuid.uuid4())},
+                page=path,
+            )
+            assert response.status_code == 200
+        else:
+            client.submit(f"{path}/done", {"uuid": str(uuid.uuid4())}, page=path)
+    raise AssertionError(f"lesson never ended: {seen}")
+
+
+@pytest.fixture
+def learner(auth):
+    auth.register(login="aung", language="en")
+    return auth
+
+
+def test_catalogue_lists_installed_courses(client):
+    html = client.get("/courses").get_data(as_text=True)
+    assert "First Thai" in html
+    assert '<span class="thai big" lang="th">ภาษาไทยเบื้องต้น</span>' in html
+
+
+def test_fresh_learner_map_first_lesson_available_second_locked(client, learner):
+    html = client.get("/courses/mini").get_data(as_text=True)
+    assert html.count('class="lesson lesson-available"') == 1
+    assert html.count('class="lesson lesson-locked"') == 1
+    assert client.get("/courses/mini/lessons/thanks").headers["Location"] == "/courses/mini"
+
+
+def test_player_starts_with_the_video_and_its_captions(client, learner):
+    path = _step_path(client.get(LESSON))
+    assert path.endswith("/steps/hello-video")
+    html = client.get(path).get_data(as_text=True)
+    assert "<video controls" in html and "/media/mini-hello/original#t=0,30" in html
+    assert "/media/mini-hello/captions/en.vtt" in html
+    assert "Step 1 of 4" in html
+
+
+def test_completing_a_lesson_unlocks_the_next_and_home_offers_to_continue(client, learner):
+    walk_lesson(client)
+    result = client.get(f"{LESSON}/result").get_data(as_text=True)
+    assert "Lesson finished!" in result and "Next: Thank you" in result
+    html = client.get("/courses/mini").get_data(as_text=True)
+    assert 'class="lesson lesson-done"' in html
+    assert 'class="lesson lesson-available"' in html
+    assert "Continue: Hello" in client.get("/").get_data(as_text=True)
+
+
+def test_progress_survives_logging_out_and_in(client, learner):
+    path = _step_path(client.get(LESSON))
+    client.submit(f"{path}/done", {"uuid": str(uuid.uuid4())}, page=path)
+    learner.logout()
+    learner.login(login="aung")
+    assert _step_path(client.get(LESSON)).endswith("/steps/hello-dialogue")
+
+
+def test_wrong_answer_then_answer_key_after_the_last_try(client, learner):
+    for step in ("hello-video", "hello-dialogue"):
+        client.submit(
+            f"{LESSON}/steps/{step}/done",
+            {"uuid": str(uuid.uuid4())},
+            page=f"{LESSON}/steps/{step}",
+        )
+    practice = f"{LESSON}/steps/hello-practice"
+    first = client.submit(
+        f"{practice}/answer",
+        {"exercise": "hello-meaning", "choice": "thanks", "uuid": str(uuid.uuid4())},
+        page=practice,
+    )
+    assert "Not quite." in first.text and "Try again" in first.text
+    second = client.submit(
+        f"{practice}/answer",
+        {"exercise": "hello-meaning", "choice": "thanks", "uuid": str(uuid.uuid4())},
+        page=practice,
+    )
+    assert "The right answer:" in second.text and "hello" in second.text
+
+
+def test_the_same_answer_uuid_twice_is_stored_once(client, learner):
+    practice = f"{LESSON}/steps/hello-practice"
+    record = str(uuid.uuid4())
+    for _ in range(2):
+        client.submit(
+            f"{practice}/answer",
+            {"exercise": "hello-meaning", "choice": "hello", "uuid": record},
+            page=practice,
+        )
+    with client.application.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AttemptLog)) == 1
+
+
+def test_record_services_are_idempotent(app):
+    with app.app_context():
+        user = User(username="x1", password_hash="-", language="km")
+        db.session.add(user)
+        db.session.flush()
+        course = catalog().get("mini")
+        step_uuid, answer_uuid = uuid.uuid4(), uuid.uuid4()
+        exercise = course.exercise("hello-meaning")
+        result = exercise.grade("hello")
+        assert record_step(db.session, user.id, course, "hello", "hello-video", step_uuid)
+        assert not record_step(db.session, user.id, course, "hello", "hello-video", step_uuid)
+        args = (
+            db.session,
+            user.id,
+            course,
+            "hello",
+            "hello-practice",
+            exercise.id,
+            "hello",
+            result,
+        )
+        assert record_answer(*args, answer_uuid)
+        assert not record_answer(*args, answer_uuid)
+        db.session.commit()
+        assert db.session.scalar(select(func.count()).select_from(StepLog)) == 1
+        assert db.session.scalar(select(func.count()).select_from(AttemptLog)) == 1
+        summary = db.session.get(LessonSummary, (user.id, "mini", "hello"))
+        assert summary.progress == pytest.approx(1 / 4)
+        # one right answer among the lesson's three exercises (the video checkpoint counts)
+        assert summary.best_score == pytest.approx(1 / 3)
+
+
+def test_player_pages_need_login_and_known_ids(client, learner):
+    assert client.get("/courses/nope").status_code == 404
+    assert client.get("/courses/mini/lessons/nope").status_code == 404
+    assert client.get(f"{LESSON}/steps/nope").status_code == 404
+    learner.logout()
+    assert client.get(LESSON).headers["Location"].startswith("/login")
+
+
+def test_course_pages_in_the_learners_language(client, auth):
+    auth.register(login="sokha", language="km")
+    html = client.get("/courses/mini").get_data(as_text=True)
+    assert '<html lang="km">' in html
+    assert "ចាប់ផ្ដើម" in html  # "Start" on the available lesson
