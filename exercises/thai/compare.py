@@ -26,6 +26,8 @@ _TONES = frozenset(TONE_MARKS)
 # missing or extra cluster changes too much of it to be called near.
 _MIN_CLUSTERS_FOR_GAP = 3
 NEAR_MISS_SCORE = 0.5
+# Alignment costs len(expected) * len(typed) steps: a pasted page must not cost a second.
+MAX_ALIGN = 200
 
 NEAR_MISSES = frozenset(
     {
@@ -195,6 +197,8 @@ def compare(expected: str, typed: str) -> Comparison:
     exp, typ = exp.replace(" ", ""), typ.replace(" ", "")
     if exp == typ:
         return Comparison(Code.THAI_SPACING)
+    if len(exp) > MAX_ALIGN or len(typ) > MAX_ALIGN:
+        return Comparison(Code.THAI_WRONG)
     edits = _edits(exp, typ)
     if len(edits) == 1:
         diff = _one_edit(exp, typ, edits[0])

@@ -71,9 +71,12 @@ class GapFill(Exercise):
         for where, item in r.items(spec, "lines", path):
             item = r.mapping(item, where)
             r.only(item, {"speaker", "text", "meaning"}, where)
+            text = r.string(item, "text", where)
+            if GAP.sub("", text).strip():  # a line may be all gap, else it must be Thai
+                text = r.thai_value(text, join(where, "text"))
             line = Line(
                 speaker=r.string(item, "speaker", where),
-                text=r.thai(item, "text", where),
+                text=text,
                 meaning=r.local(item, "meaning", where, required=False),
             )
             used += [(m.group(1), join(where, "text")) for m in GAP.finditer(line.text)]

@@ -148,3 +148,12 @@ def test_compare_never_crashes_and_scores_in_range(expected, typed):
     result = compare(expected, typed)
     assert 0.0 <= result.score <= 1.0
     assert result.correct == (result.score == 1.0)
+
+
+def test_a_pasted_page_is_graded_wrong_quickly():
+    import time
+
+    start = time.perf_counter()
+    result = compare("ขอบคุณครับ", "ขอบคุณ" * 20_000)
+    assert result.code is Code.THAI_WRONG
+    assert time.perf_counter() - start < 1.0

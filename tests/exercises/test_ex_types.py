@@ -219,3 +219,12 @@ def test_exercises_are_immutable_and_hashable(build):
     with pytest.raises(TypeError):
         ex.prompt["en"] = "changed"
     assert hash(ex) == hash(build("water-meaning"))
+
+
+def test_gap_fill_line_may_be_all_gap_but_not_latin(spec):
+    data = spec("meet-malee")
+    data["lines"][1]["text"] = "{me}"
+    assert from_spec(data).grade({"me": "ฉัน", "polite": "a"}).correct
+    data["lines"][1]["text"] = "{me} name Malee"
+    with pytest.raises(Exception, match="lines.1.text"):
+        from_spec(data)
