@@ -90,7 +90,7 @@ def scan(folder: str | os.PathLike[str], progress: Progress | None = None, *,
             rel = futures[future]
             try:
                 results[rel] = future.result()
-            except Exception as exc:  # noqa: BLE001 - one odd file must never stop the scan
+            except Exception as exc:  # one odd file must never stop the scan of the library
                 results[rel] = (None, [Problem(rel, f"could not be indexed: {exc!r}")])
             done += 1
             if progress:

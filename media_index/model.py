@@ -126,7 +126,7 @@ class Manifest:
         }
 
     def save(self) -> Path:
-        """Write ``media.json`` atomically (a reader never sees half a file); unchanged -> no write."""
+        """Write ``media.json`` atomically (readers never see half a file), only if it changed."""
         text = json.dumps(self.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
         target = self.path
         try:

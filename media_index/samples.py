@@ -106,8 +106,9 @@ def make_sample_video(out_dir: str | os.PathLike[str], media_id: str,
 
     written = {}
     for lang, texts in captions.items():
+        # A scene not translated yet (empty text) has no cue rather than an empty one.
         cues = [Cue(start, end, unicodedata.normalize("NFC", text))
-                for (start, end), text in zip(times, texts, strict=True)]
+                for (start, end), text in zip(times, texts, strict=True) if text and text.strip()]
         path = out_dir / f"{media_id}.{lang}.vtt"
         path.write_text(vtt_from_cues(cues), encoding="utf-8")
         written[lang] = path

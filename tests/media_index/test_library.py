@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import media_index
 from media_index import Manifest, media_id_for, scan, tools
@@ -22,6 +25,12 @@ from media_index import Manifest, media_id_for, scan, tools
 ])
 def test_media_ids_are_slugs_of_the_relative_path(rel, media_id):
     assert media_id_for(rel) == media_id
+
+
+@given(st.text(max_size=40))
+def test_media_ids_are_always_url_safe(rel):
+    media_id = media_id_for(rel)
+    assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", media_id)
 
 
 def test_scan_indexes_good_files_and_reports_broken_ones(media_dir):

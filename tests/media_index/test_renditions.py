@@ -1,4 +1,4 @@
-"""Low-data renditions: made once, never upscaled, recorded in the manifest, picked for save data."""
+"""Low-data renditions: made once, never upscaled, recorded, picked for save data."""
 
 from __future__ import annotations
 
@@ -48,8 +48,10 @@ def test_renditions_are_made_recorded_and_not_redone(media_dir, monkeypatch):
     assert [s["channels"] for s in info["streams"] if s["codec_type"] == "audio"] == [1]
     # 320x180 source: nothing above it is made
     assert manifest.get("small-silent").renditions == {}
-    # saved in the manifest, and a re-scan keeps them
-    assert scan(media_dir).get("tfw-01-greetings").renditions == item.renditions
+    # saved in the manifest, and a re-scan keeps them without indexing them as media
+    rescanned = scan(media_dir)
+    assert rescanned.get("tfw-01-greetings").renditions == item.renditions
+    assert len(rescanned) == 3
 
     def no_ffmpeg(*args, **kwargs):
         raise AssertionError("ffmpeg ran again")

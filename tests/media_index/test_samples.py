@@ -73,6 +73,12 @@ def test_sample_draws_text_and_is_found_by_a_scan(sample):
     assert set(item.captions) == {"th", "en", "km", "lo", "my"}
 
 
+@pytest.mark.slow
+def test_untranslated_scenes_have_no_cue(tmp_path):
+    made = make_sample_video(tmp_path, "x", SCENES[:2], {"km": ["សួស្តី", ""]}, NOTO)
+    assert [c.text for c in read_cues(made.captions["km"])] == ["សួស្តី"]
+
+
 def test_slides_are_drawn_with_thai_fonts_and_escaped_text():
     ass = _ass([Scene("ที่ {นี่}", "thîi\\nîi", 2)], [(0.0, 2.0)], (640, 360))
     assert "Style: Thai,Noto Sans Thai," in ass
