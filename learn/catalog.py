@@ -54,7 +54,7 @@ class CourseCatalog:
             for root in self.roots
             if root.is_dir()
             for folder in sorted(root.iterdir())
-            if (folder / "course.yaml").is_file()
+            if not folder.name.startswith(".") and (folder / "course.yaml").is_file()
         ]
 
     def refresh(self, force: bool = False) -> None:

@@ -12,9 +12,10 @@ from flask.cli import FlaskGroup
 
 
 def init_app(app: Flask) -> None:
-    from learn.cli import users
+    from learn.cli import courses, users
 
     app.cli.add_command(users.users)
+    app.cli.add_command(courses.course)
 
 
 def _create_app() -> Flask:
