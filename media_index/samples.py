@@ -115,6 +115,28 @@ def make_sample_video(out_dir: str | os.PathLike[str], media_id: str,
     return SampleVideo(dest, written, tuple(times))
 
 
+def make_sample_audio(out_dir: str | os.PathLike[str], media_id: str, thai: str, *,
+                      voice: str = "th", speed: int = 130) -> Path:
+    """Make ``<media_id>.m4a``: ``thai`` spoken by espeak-ng (a vocabulary clip), AAC mono."""
+    if not thai.strip():
+        raise ValueError(f"sample audio {media_id!r}: no text to speak")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    dest = out_dir / f"{media_id}.m4a"
+    with tempfile.TemporaryDirectory(prefix="rianthai-sample-") as tmp_name:
+        wav = _speak(Path(tmp_name) / "speech.wav", unicodedata.normalize("NFC", thai), voice,
+                     speed)
+        out = tools.atomic_output(dest)
+        try:
+            tools.ffmpeg(["-i", str(wav), "-c:a", "aac", "-ac", "1", "-b:a", "48k",
+                          "-movflags", "+faststart", str(out)],
+                         what=f"sample audio {media_id}", timeout=120)
+            os.replace(out, dest)
+        finally:
+            out.unlink(missing_ok=True)
+    return dest
+
+
 def _speak(path: Path, text: str, voice: str, speed: int) -> Path:
     tools.run([tools.ESPEAK, "-v", voice, "-s", str(speed), "-w", str(path), text],
               what=f"speech for {text!r}", timeout=60)

@@ -8,7 +8,7 @@ import pytest
 
 from media_index import scan, tools
 from media_index.captions import read_cues, validate
-from media_index.samples import Scene, _ass, make_sample_video
+from media_index.samples import Scene, _ass, make_sample_audio, make_sample_video
 
 from .conftest import NOTO
 
@@ -77,6 +77,17 @@ def test_sample_draws_text_and_is_found_by_a_scan(sample):
 def test_untranslated_scenes_have_no_cue(tmp_path):
     made = make_sample_video(tmp_path, "x", SCENES[:2], {"km": ["សួស្តី", ""]}, NOTO)
     assert [c.text for c in read_cues(made.captions["km"])] == ["សួស្តី"]
+
+
+def test_sample_audio_is_a_short_spoken_clip(tmp_path):
+    path = make_sample_audio(tmp_path, "vocab-nam", "น้ำ")
+    info = tools.ffprobe(path)
+    [stream] = info["streams"]
+    assert (path.name, stream["codec_name"], stream["channels"]) == ("vocab-nam.m4a", "aac", 1)
+    assert 0.2 < float(info["format"]["duration"]) < 3
+    assert path.stat().st_size < 30_000
+    with pytest.raises(ValueError, match="no text"):
+        make_sample_audio(tmp_path, "empty", " ")
 
 
 def test_slides_are_drawn_with_thai_fonts_and_escaped_text():
