@@ -117,7 +117,9 @@ def read_options(
     options = []
     allowed = {"id", "text", "pron", "image", "audio"}
     for where, item in r.items(spec, key, path, minimum=2):
-        item = r.mapping(item, where)
+        if not isinstance(item, Mapping):
+            r.fail(where, f"must be a mapping such as {{id: a, text: ...}}, got {item!r}")
+            continue
         r.only(item, allowed, where)
         if pictures:
             text = r.text_or_local(item, "text", where) if "text" in item else ""

@@ -7,6 +7,7 @@ field and returns a placeholder, so one pass over a spec finds all its problems.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -143,7 +144,8 @@ class Reader:
         value = self.get(spec, key, path)
         if value is MISSING:
             return minimum
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not math.isfinite(value) or value < minimum:
             self.fail(join(path, key), f"must be a number >= {minimum:g}, got {value!r}")
             return minimum
         return float(value)

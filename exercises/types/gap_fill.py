@@ -69,7 +69,9 @@ class GapFill(Exercise):
     def read(cls, r: Reader, spec: Mapping[str, Any], path: str) -> dict[str, Any]:
         lines, used = [], []
         for where, item in r.items(spec, "lines", path):
-            item = r.mapping(item, where)
+            if not isinstance(item, Mapping):
+                r.fail(where, "must be a mapping {speaker, text, meaning?}")
+                continue
             r.only(item, {"speaker", "text", "meaning"}, where)
             text = r.string(item, "text", where)
             if GAP.sub("", text).strip():  # a line may be all gap, else it must be Thai
@@ -83,7 +85,9 @@ class GapFill(Exercise):
             lines.append(line)
         gaps = {}
         for where, item in r.items(spec, "gaps", path):
-            item = r.mapping(item, where)
+            if not isinstance(item, Mapping):
+                r.fail(where, "must be a mapping {id, answer, ...}")
+                continue
             gap = cls._gap(r, item, where)
             if gap.id in gaps:
                 r.fail(join(where, "id"), f"duplicate id {gap.id!r}")
@@ -116,7 +120,7 @@ class GapFill(Exercise):
         if not isinstance(response, Mapping):
             return malformed("mapping of gap id to answer")
         answers = {as_id(k): v for k, v in response.items()}
-        if not any(isinstance(v, str) and v.strip() for v in answers.values()):
+        if not any(as_id(v) for v in answers.values()):
             return Result(False, 0.0, (Feedback(Code.EMPTY),))
         total, feedback, hits = 0.0, [], 0
         for gap in self.gaps:

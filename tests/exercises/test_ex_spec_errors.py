@@ -1,8 +1,10 @@
 """Bad specs: each kind of problem is a SpecError naming its field; check_spec finds them all."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from exercises import SpecError, check_spec, from_spec
+from exercises import TYPES, SpecError, check_spec, from_spec
 
 
 def without(data, key):
@@ -109,3 +111,71 @@ def test_check_spec_returns_every_problem_and_from_spec_raises_the_first(spec):
 
 def test_a_good_spec_has_no_problems(spec):
     assert check_spec(spec("meet-malee")) == []
+
+
+@pytest.mark.parametrize(
+    ("example", "breaks", "field"),
+    [
+        ("greet-checkpoint", lambda d: with_(d, at=float("nan")), "at"),
+        ("greet-checkpoint", lambda d: with_(d, at=True), "at"),
+        ("meet-malee", lambda d: d["lines"].append("B: ค่ะ") or d, "lines.3"),
+        ("meet-malee", lambda d: d["gaps"].append(["x"]) or d, "gaps.2"),
+        ("water-meaning", lambda d: d["options"].__setitem__(1, "ข้าว") or d, "options.1"),
+    ],
+)
+def test_wrong_shapes_are_reported_once_at_their_place(spec, example, breaks, field):
+    problems = check_spec(breaks(spec(example)))
+    assert [p.field for p in problems] == [field]
+
+
+FIELDS = [
+    "id",
+    "type",
+    "prompt",
+    "hint",
+    "tries",
+    "audio",
+    "options",
+    "answer",
+    "accept",
+    "pron",
+    "thai",
+    "lines",
+    "gaps",
+    "tiles",
+    "left",
+    "right",
+    "question",
+    "at",
+    "media",
+    "text",
+    "speaker",
+    "image",
+    "en",
+    "my",
+]
+junk = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(),
+        st.text(max_size=6),
+        st.sampled_from(["a", "b", "น้ำ", "high", "ေက်ာင္းသား", "{g}", "ข{a}"]),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from(FIELDS), inner, max_size=6),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300)
+@given(kind=st.sampled_from(sorted(TYPES)), body=st.dictionaries(st.sampled_from(FIELDS), junk))
+def test_check_spec_never_raises_on_junk(kind, body):
+    data = {**body, "type": kind}
+    problems = check_spec(data)
+    assert all(isinstance(p, SpecError) and isinstance(p.field, str) for p in problems)
+    if not problems:
+        from_spec(data).grade("a")
