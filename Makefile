@@ -11,9 +11,9 @@ WORKERS ?= 2
 PO_FILES := $(wildcard learn/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test debian-run debian-test translations db clean
+.PHONY: run test debian-run debian-test translations db media clean
 
-run: debian-run $(BIN)/.installed translations db
+run: debian-run $(BIN)/.installed translations db media
 	@echo "Rian Thai is serving on http://$(HOST):$(PORT)/"
 	exec $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
@@ -45,6 +45,10 @@ learn/translations/%/LC_MESSAGES/messages.mo: learn/translations/%/LC_MESSAGES/m
 
 db: $(BIN)/.installed
 	$(BIN)/rianthai db upgrade
+
+# Sample videos for the bundled course, made once (real training videos replace them).
+media: $(BIN)/.installed
+	$(BIN)/rianthai media samples
 
 clean:
 	rm -rf $(VENV) build *.egg-info

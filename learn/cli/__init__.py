@@ -12,10 +12,11 @@ from flask.cli import FlaskGroup
 
 
 def init_app(app: Flask) -> None:
-    from learn.cli import courses, users
+    from learn.cli import courses, media, users
 
     app.cli.add_command(users.users)
     app.cli.add_command(courses.course)
+    app.cli.add_command(media.media)
 
 
 def _create_app() -> Flask:
