@@ -180,6 +180,10 @@ def _probe(path: Path, rel: str, media_id: str, checksum: str, st: os.stat_resul
     if duration <= 0:
         raise ValueError("no duration: truncated or not a media file")
     v = video[0] if video else {}
+    width = int(v["width"]) if v.get("width") else None
+    height = int(v["height"]) if v.get("height") else None
+    if _rotation(v) % 180 == 90:  # a phone held upright: stored landscape, shown portrait
+        width, height = height, width
     bitrate = fmt.get("bit_rate")
     return MediaItem(
         id=media_id,
@@ -189,13 +193,24 @@ def _probe(path: Path, rel: str, media_id: str, checksum: str, st: os.stat_resul
         size=st.st_size,
         mtime_ns=st.st_mtime_ns,
         duration=round(duration, 3),
-        width=int(v["width"]) if v.get("width") else None,
-        height=int(v["height"]) if v.get("height") else None,
+        width=width,
+        height=height,
         video_codec=v.get("codec_name"),
         audio_codec=audio[0].get("codec_name") if audio else None,
         container=fmt.get("format_name"),
         bitrate=int(bitrate) if bitrate and str(bitrate).isdigit() else None,
     )
+
+
+def _rotation(stream: dict[str, Any]) -> int:
+    """Degrees the player turns the picture: display-matrix side data, or the old rotate tag."""
+    for side in stream.get("side_data_list", []):
+        if "rotation" in side:
+            return int(float(side["rotation"]))
+    try:
+        return int(stream.get("tags", {}).get("rotate", 0))
+    except ValueError:
+        return 0
 
 
 def make_thumbnail(folder: Path, item: MediaItem) -> str:

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 
 import pytest
 from hypothesis import given
@@ -122,6 +123,14 @@ def test_changed_file_is_probed_again(media_dir, fixture_media):
     shutil.copy(media_dir / "small-silent.mp4", media_dir / "tfw-01-greetings.mp4")
     item = scan(media_dir).get("tfw-01-greetings")
     assert (item.width, item.height, item.audio_codec) == (320, 180, None)
+
+
+def test_a_phone_video_shot_upright_is_portrait(media_dir):
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(media_dir / "small-silent.mp4"),
+                    "-c", "copy", "-metadata:s:v:0", "rotate=90",
+                    str(media_dir / "upright.mp4")], check=True)
+    item = scan(media_dir).get("upright")
+    assert (item.width, item.height) == (180, 320)
 
 
 def test_id_collisions_are_reported_not_overwritten(media_dir):
