@@ -1,14 +1,19 @@
 """The database of people and what they did (never the course text: that lives in files)."""
 
 from learn.models.records import AttemptLog, LessonSummary, StepLog
+from learn.models.review import ReviewCard, ReviewLog
 from learn.models.user import LANGUAGE_CODES, Role, User, load_user
+from learn.models.watch import WatchProgress
 
 __all__ = [
     "LANGUAGE_CODES",
     "AttemptLog",
     "LessonSummary",
+    "ReviewCard",
+    "ReviewLog",
     "Role",
     "StepLog",
     "User",
+    "WatchProgress",
     "load_user",
 ]
