@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from exercises.base import Exercise, KeyPart, Option, key_of, read_choice, read_options
@@ -41,4 +41,14 @@ class PictureChoice(Exercise):
         return grade_choice([o.id for o in self.options], self.answer, response)
 
     def answer_key(self) -> tuple[KeyPart, ...]:
-        return tuple(key_of(o) for o in self.options if o.id == self.answer)
+        """The right picture, captioned with the word it shows (and its sound)."""
+        return tuple(
+            replace(
+                key_of(o),
+                text=o.text or self.thai,
+                pron=o.pron or self.pron,
+                audio=o.audio or self.audio,
+            )
+            for o in self.options
+            if o.id == self.answer
+        )

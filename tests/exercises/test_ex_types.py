@@ -199,7 +199,14 @@ def test_gap_fill_credit_per_gap(build):
 def test_picture_choice(build):
     ex = build("find-cat")
     assert ex.grade("a").correct and not ex.grade("b").correct
-    assert ex.answer_key()[0].image == "img-cat"
+    (key,) = ex.answer_key()
+    assert (key.ref, key.image, key.text, key.pron, key.audio) == (
+        "a",
+        "img-cat",
+        "แมว",
+        "maew",
+        "vocab-maew",
+    )
 
 
 def test_video_checkpoint(build):
