@@ -3,7 +3,7 @@
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises import burmese, clean_input
@@ -55,6 +55,7 @@ def test_zawgyi_is_only_converted_for_burmese_answers():
     assert clean_input("ေက်ာင္းသား", "th") == "ေက်ာင္းသား"
 
 
+@settings(deadline=None)  # a loaded CI machine must not make it flaky
 @given(st.text(alphabet=st.characters(min_codepoint=0x1000, max_codepoint=0x109F), max_size=20))
 def test_to_unicode_never_crashes(text):
     assert isinstance(burmese.to_unicode(text), str)

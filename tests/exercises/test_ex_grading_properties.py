@@ -32,7 +32,11 @@ responses = st.recursive(
 )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(response=responses, data=st.data())
 def test_grade_never_raises_and_scores_in_range(doc_specs, response, data):
     ident = data.draw(st.sampled_from(sorted(doc_specs)))
