@@ -47,6 +47,18 @@ class KeyPart:
     tone: str = ""
     match: KeyPart | None = None
 
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-able dict (a learner-language text as a dict of language to text)."""
+        return {
+            "ref": self.ref,
+            "text": self.text if isinstance(self.text, str) else dict(self.text),
+            "pron": self.pron,
+            "image": self.image,
+            "audio": self.audio,
+            "tone": self.tone,
+            "match": self.match.to_dict() if self.match else None,
+        }
+
 
 def key_of(option: Option) -> KeyPart:
     return KeyPart(

@@ -78,3 +78,9 @@ def test_every_example_is_answered_right_by_its_answer_key(doc_specs):
         exercise = exercises.from_spec(spec)
         result = exercise.grade(right_response(exercise))
         assert (result.correct, result.score, result.outcome) == (True, 1.0, "correct"), ident
+
+
+def test_every_answer_key_is_json_able(doc_specs):
+    for spec in doc_specs.values():
+        for part in exercises.from_spec(spec).answer_key():
+            assert json.loads(json.dumps(part.to_dict()))["ref"] == part.ref
