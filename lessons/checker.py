@@ -277,7 +277,8 @@ def _split(field: str | None) -> tuple[str | int, ...]:
 def _check_texts(pack: _Pack, name: str, source: Source) -> None:
     def walk(value: Any, path: Path) -> None:
         if isinstance(value, str):
-            message = text_problem(value)
+            lang = path[-1] if path and path[-1] in LANGUAGES else None
+            message = text_problem(value, lang)
             if message:
                 pack.problems.append(Problem(name, source.line(path), dotted(path), message))
         elif isinstance(value, dict):
@@ -290,9 +291,22 @@ def _check_texts(pack: _Pack, name: str, source: Source) -> None:
     walk(source.data, ())
 
 
+#: The file that defines each kind of id: when one of them could not be parsed, its
+#: ids are unknown, and "no such id" for them would only bury the real problem.
+DEFINED_IN = {"lesson": "lesson.yaml", "exercise": "exercises.yaml",
+              "vocabulary": "vocabulary.yaml"}
+
+
 def _resolve(pack: _Pack, known_media: Collection[str] | None) -> None:
     media = set(known_media) if known_media is not None else None
+    unreadable = {
+        kind
+        for kind, name in DEFINED_IN.items()
+        if any(p.file.endswith("/" + name) for p in pack.raw.problems)
+    }
     for ref in pack.references:
+        if ref.kind in unreadable:
+            continue
         if ref.kind == "media":
             if media is not None and ref.target not in media:
                 message = f"media id {ref.target!r} is not in the media library"

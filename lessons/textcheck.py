@@ -23,18 +23,49 @@ def _detector():
         return ZawgyiDetector()
 
 
+#: Sequences that well-formed Unicode Burmese never has and Zawgyi always does: the vowel
+#: sign E typed before its consonant, the virama used as a visible asat, and Zawgyi's
+#: private stacked forms in the range Unicode gives to Mon, Karen and Shan letters.
+ILL_FORMED_RE = re.compile(
+    r"(?:^|[^\u1000-\u102a\u103b-\u103f\u104e])\u1031"
+    r"|\u1039(?![\u1000-\u1021])"
+    r"|[\u1060-\u1097]"
+)
+
+
 def is_zawgyi(text: str) -> bool:
-    """Whether Burmese `text` is written in the Zawgyi font encoding."""
-    if not MYANMAR_RE.search(text):
+    """Whether Burmese `text` is written in the Zawgyi font encoding.
+
+    The detector alone flags some short, correct Unicode sentences (ဒီစကားလုံးက
+    ဘာအဓိပ္ပာယ်လဲ။ scores 0.97), so a text counts as Zawgyi only when it also has a
+    sequence that Unicode Burmese cannot have.
+    """
+    if not MYANMAR_RE.search(text) or not ILL_FORMED_RE.search(text):
         return False
     # the detector says -inf for text it cannot judge; that is not Zawgyi
     return _detector().get_zawgyi_probability(text) > ZAWGYI_THRESHOLD
 
 
-def text_problem(text: str) -> str | None:
-    """What is wrong with one text of a pack, or None."""
+#: The learner scripts; a text in one language must not hold letters of another's
+#: (a slip of the keyboard layout: Khmer ឃ looks nothing like Burmese ယ, yet both get
+#: typed). Thai is allowed everywhere: it is what is being learned, and texts quote it.
+SCRIPTS = {
+    "km": ("Khmer", re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")),
+    "lo": ("Lao", re.compile(r"[\u0e80-\u0eff]")),
+    "my": ("Burmese", re.compile(r"[\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f]")),
+}
+
+
+def text_problem(text: str, lang: str | None = None) -> str | None:
+    """What is wrong with one text of a pack, or None; `lang` is the text's language
+    when it is one entry of a per-language mapping."""
     if not unicodedata.is_normalized("NFC", text):
         return "text is not in Unicode NFC (save it normalised; see docs/content-format.md)"
     if is_zawgyi(text):
         return "Burmese text is in Zawgyi, not Unicode (convert it to Unicode)"
+    if lang is not None:
+        for other, (name, letters) in SCRIPTS.items():
+            found = letters.search(text) if other != lang else None
+            if found:
+                return f"{lang} text holds {name} letters ({found.group()!r}): a typing slip?"
     return None

@@ -138,6 +138,12 @@ CASES = [
         "01-hello/vocabulary.yaml", 6, "0.meaning.my", "Zawgyi",
     ),
     (
+        "khmer-letter-in-burmese-text",
+        "01-hello/vocabulary.yaml", "    en: hello; goodbye\n",
+        "    en: hello; goodbye\n    my: ဘာအဓိပ္ပာ\u1799်လဲ\n",
+        "01-hello/vocabulary.yaml", 6, "0.meaning.my", "Khmer letters",
+    ),
+    (
         "pron-in-thai-script",
         "02-thanks/vocabulary.yaml", "pron: khàawp-khun", "pron: ขอบคุณ",
         "02-thanks/vocabulary.yaml", 3, "0.pron", "Latin letters",
