@@ -157,11 +157,14 @@ def _zawgyi_detector():
         return ZawgyiDetector()
 
 
-def find_captions(folder: Path, media_rel: str) -> tuple[dict[str, str], list[Problem]]:
+def find_captions(folder: Path, media_rel: str, duration: float | None = None,
+                  ) -> tuple[dict[str, str], list[Problem]]:
     """Captions beside ``media_rel``: lang -> ``.vtt`` path relative to ``folder``.
 
     SRT files are converted to WebVTT beside them (unless a newer ``.vtt`` is already there).
-    A caption file that cannot be read or converted is a problem, not a failure.
+    A caption file that cannot be read is skipped and reported; one that can be read but has
+    faults (see ``validate``, or cues after the end of the media: captions left over from
+    another version of the video) is kept and reported.
     """
     media = folder / media_rel
     stem = media.stem
@@ -184,15 +187,28 @@ def find_captions(folder: Path, media_rel: str) -> tuple[dict[str, str], list[Pr
             if vtt is None or vtt.stat().st_mtime_ns < srt.stat().st_mtime_ns:
                 vtts[lang] = srt_to_vtt(srt)
         except (CaptionError, OSError) as exc:
-            problems.append(Problem(_rel(folder, srt), f"caption not converted: {exc}"))
+            problems.append(Problem(_rel(folder, srt),
+                                    f"caption not converted: {_strip(exc, srt)}"))
     for lang, vtt in sorted(vtts.items()):
+        rel = _rel(folder, vtt)
         try:
-            read_cues(vtt)
+            cues = read_cues(vtt)
         except CaptionError as exc:
-            problems.append(Problem(_rel(folder, vtt), f"caption skipped: {exc}"))
+            problems.append(Problem(rel, f"caption skipped: {_strip(exc, vtt)}"))
             continue
-        found[lang] = _rel(folder, vtt)
+        found[lang] = rel
+        problems += [Problem(rel, _strip(message, vtt)) for message in validate(vtt, lang)]
+        last = max((cue.end for cue in cues), default=0.0)
+        if duration and last > duration + 0.5:
+            problems.append(Problem(rel, f"last cue ends at {format_timestamp(last)}, after "
+                                         f"the media ends ({format_timestamp(duration)}): "
+                                         "captions of another version?"))
     return found, problems
+
+
+def _strip(message: object, path: Path) -> str:
+    # Messages name the absolute path; a Problem already names the file, relatively.
+    return str(message).replace(f"{path}: ", "").replace(str(path), path.name)
 
 
 def _rel(folder: Path, path: Path) -> str:

@@ -144,7 +144,7 @@ def _index_file(folder: Path, rel: str, media_id: str, old: MediaItem | None,
     except (tools.ToolError, ValueError) as exc:
         return None, [Problem(rel, f"broken or not media: {_short(exc, folder, rel)}")]
 
-    captions, caption_problems = find_captions(folder, rel)
+    captions, caption_problems = find_captions(folder, rel, item.duration)
     problems += caption_problems
     renditions = {name: r for name, r in item.renditions.items() if (folder / r.path).is_file()}
     thumb = item.thumbnail

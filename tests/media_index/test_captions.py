@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from media_index import scan
 from media_index.captions import (
     CaptionError,
     Cue,
@@ -101,10 +102,23 @@ def test_unreadable_captions_name_the_file(tmp_path, content, match):
 
 
 def test_bad_caption_beside_media_is_a_problem_not_a_crash(media_dir):
-    from media_index import scan
     (media_dir / "tfw-01-greetings.km.srt").write_bytes(b"\xff\xfe\x81")
     (media_dir / "tfw-01-greetings.lo.vtt").write_text("not a caption file", encoding="utf-8")
     manifest = scan(media_dir)
     assert set(manifest.get("tfw-01-greetings").captions) == {"en", "th"}
     paths = {p.path for p in manifest.problems}
     assert {"tfw-01-greetings.km.srt", "tfw-01-greetings.lo.vtt"} <= paths
+    assert not any(str(media_dir) in p.reason for p in manifest.problems)
+
+
+def test_faulty_captions_are_kept_and_reported(media_dir):
+    # left over from a longer sample video, and with a cue that goes back in time
+    (media_dir / "tfw-01-greetings.my.vtt").write_text(
+        "WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nမင်္ဂလာပါ\n\n"
+        "00:00:00.000 --> 00:00:01.000\nရေ\n", encoding="utf-8")
+    manifest = scan(media_dir)
+    assert "my" in manifest.get("tfw-01-greetings").captions
+    reasons = [p.reason for p in manifest.problems if p.path == "tfw-01-greetings.my.vtt"]
+    assert any("starts before the cue before it" in r for r in reasons)
+    assert any("after the media ends" in r for r in reasons)
+    assert not any(str(media_dir) in r for r in reasons)
