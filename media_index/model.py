@@ -93,6 +93,11 @@ class Manifest:
     folder: Path
     items: tuple[MediaItem, ...] = ()
     problems: tuple[Problem, ...] = ()
+    # get() runs on every media request: index the items once.
+    _by_id: Mapping[str, MediaItem] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {item.id: item for item in self.items})
 
     def __iter__(self) -> Iterator[MediaItem]:
         return iter(self.items)
@@ -102,10 +107,7 @@ class Manifest:
 
     def get(self, media_id: str) -> MediaItem | None:
         """The item with this id, or None."""
-        for item in self.items:
-            if item.id == media_id:
-                return item
-        return None
+        return self._by_id.get(media_id)
 
     def with_item(self, item: MediaItem) -> Manifest:
         """A copy with ``item`` replacing the item of the same id."""
