@@ -17,12 +17,16 @@ PHRASES = {
 
 @pytest.fixture(scope="module")
 def stylesheet():
-    return weasyprint.CSS(string=font_face_css() + lang_css())
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return weasyprint.CSS(string=font_face_css() + lang_css(), font_config=fonts), fonts
 
 
 def render(body: str, lang: str, stylesheet):
     html = f'<html lang="{lang}"><body>{body}</body></html>'
-    return weasyprint.HTML(string=html).render(stylesheets=[stylesheet])
+    css, fonts = stylesheet
+    return weasyprint.HTML(string=html).render(stylesheets=[css], font_config=fonts)
 
 
 def narrow(text: str) -> str:

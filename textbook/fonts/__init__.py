@@ -25,12 +25,10 @@ _FAMILIES: dict[str, tuple[str, str]] = {
 }
 
 # The PostScript family each file embeds into a PDF (what pypdf or pdffonts report).
+# WeasyPrint names an embedded font after its CSS family ("ABCDEF+Rian-Thai-Noto-Sans-Thai",
+# "...-Bold"): a PDF font of this name can only have come from the bundled files.
 PDF_FONT_NAMES: dict[str, str] = {
-    "latin": "NotoSans",
-    "th": "NotoSansThai",
-    "km": "NotoSansKhmer",
-    "lo": "NotoSansLao",
-    "my": "NotoSansMyanmar",
+    key: family.replace(" ", "-") for key, (family, _stem) in _FAMILIES.items()
 }
 
 LANGUAGES = ("km", "lo", "my", "en", "th")
@@ -47,6 +45,7 @@ class FontFace:
     family: str
     path: Path
     weight: int
+    style: str = "normal"
 
     def css(self, base_url: str) -> str:
         url = base_url.rstrip("/") + "/" + self.path.name
@@ -55,23 +54,28 @@ class FontFace:
             f'  font-family: "{self.family}";\n'
             f'  src: url("{url}") format("truetype");\n'
             f"  font-weight: {self.weight};\n"
-            "  font-style: normal;\n"
+            f"  font-style: {self.style};\n"
             "}\n"
         )
 
 
 def font_faces() -> tuple[FontFace, ...]:
-    """Every bundled face, Regular (400) and Bold (700) for each script."""
+    """Every bundled face, Regular (400) and Bold (700) for each script.
+
+    No italic files are bundled (most of these scripts have no italic): italic text is mapped
+    to the upright files, so an <em> in content never reaches for a system font.
+    """
     faces = []
     for family, stem in _FAMILIES.values():
-        for weight, style in ((400, "Regular"), (700, "Bold")):
-            faces.append(FontFace(family, FONT_DIR / f"{stem}-{style}.ttf", weight))
+        for weight, name in ((400, "Regular"), (700, "Bold")):
+            for style in ("normal", "italic"):
+                faces.append(FontFace(family, FONT_DIR / f"{stem}-{name}.ttf", weight, style))
     return tuple(faces)
 
 
 def font_files() -> tuple[Path, ...]:
     """The font files plus their licence: everything that must ship with the package."""
-    return tuple(face.path for face in font_faces()) + (LICENCE,)
+    return tuple(dict.fromkeys(face.path for face in font_faces())) + (LICENCE,)
 
 
 def default_base_url() -> str:
