@@ -1,4 +1,5 @@
-"""Rules every text of a pack follows: Unicode NFC, and Burmese in Unicode, not Zawgyi."""
+"""Rules every text of a pack follows: Unicode NFC, Burmese in Unicode (not Zawgyi), Thai
+marks in their standard order, and each language in its own script."""
 
 from __future__ import annotations
 
@@ -56,6 +57,17 @@ SCRIPTS = {
 }
 
 
+#: Thai that looks right on screen but is spelt in an order no keyboard standard uses, so
+#: it would not match the same word typed by a learner or found by a search.
+THAI_ORDER_RULES = (
+    (re.compile(r"[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37\u0e47]"),
+     "Thai tone mark typed before its vowel (type consonant, vowel, then tone mark)"),
+    (re.compile(r"[\u0e48-\u0e4b]{2}"), "two Thai tone marks in a row"),
+    (re.compile(r"\u0e4d[\u0e48-\u0e4b]?\u0e32"),
+     "ำ typed as ํ + า (use the one character ำ)"),
+)
+
+
 def text_problem(text: str, lang: str | None = None) -> str | None:
     """What is wrong with one text of a pack, or None; `lang` is the text's language
     when it is one entry of a per-language mapping."""
@@ -63,6 +75,9 @@ def text_problem(text: str, lang: str | None = None) -> str | None:
         return "text is not in Unicode NFC (save it normalised; see docs/content-format.md)"
     if is_zawgyi(text):
         return "Burmese text is in Zawgyi, not Unicode (convert it to Unicode)"
+    for pattern, message in THAI_ORDER_RULES:
+        if pattern.search(text):
+            return message
     if lang is not None:
         for other, (name, letters) in SCRIPTS.items():
             found = letters.search(text) if other != lang else None

@@ -46,7 +46,13 @@ class Source:
 
 def parse_yaml(text: str) -> Source:
     """Parse `text` (one YAML document) into a `Source`; raise `YamlProblem`."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character, found on reading
+        line = text[: max(error.position, 0)].count("\n") + 1
+        raise YamlProblem(
+            line, f"character #x{error.character:04x} is not allowed in YAML"
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -54,6 +60,11 @@ def parse_yaml(text: str) -> Source:
         line = mark.line + 1 if mark else 1
         problem = " ".join(p for p in (error.context, error.problem) if p)
         raise YamlProblem(line, f"not valid YAML: {problem}") from None
+    except yaml.reader.ReaderError as error:
+        line = text[: max(error.position, 0)].count("\n") + 1
+        raise YamlProblem(
+            line, f"character #x{error.character:04x} is not allowed in YAML"
+        ) from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, f"not valid YAML: {error}") from None
     finally:
