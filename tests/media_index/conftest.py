@@ -46,3 +46,23 @@ def media_dir(fixture_media: Path, tmp_path: Path) -> Path:
     dest = tmp_path / "media"
     shutil.copytree(fixture_media, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def rendered_media(fixture_media: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture folder scanned and with its renditions made, once per session."""
+    from media_index import scan
+    from media_index.renditions import make_renditions
+
+    root = tmp_path_factory.mktemp("media-rendered") / "media"
+    shutil.copytree(fixture_media, root)
+    make_renditions(root, scan(root))
+    return root
+
+
+@pytest.fixture
+def rendered_dir(rendered_media: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the scanned and rendered folder for one test."""
+    dest = tmp_path / "rendered"
+    shutil.copytree(rendered_media, dest)
+    return dest

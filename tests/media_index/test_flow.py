@@ -44,8 +44,9 @@ def test_save_data_learner_gets_240p_with_burmese_captions_and_can_seek(tmp_path
 
 
 @pytest.mark.slow
-def test_prune_removes_only_what_nothing_refers_to(media_dir):
-    manifest = make_renditions(media_dir, scan(media_dir))
+def test_prune_removes_only_what_nothing_refers_to(rendered_dir):
+    media_dir = rendered_dir
+    manifest = Manifest.load(media_dir)
     stale = media_dir / ".renditions" / "gone" / "240p-000000000000.mp4"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")

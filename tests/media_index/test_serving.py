@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from media_index import scan
+from media_index import Manifest, scan
 from media_index.paths import UnsafePath
 from media_index.serving import IMMUTABLE, REVALIDATE, NotFound, caption_file, media_file
 
@@ -66,9 +66,8 @@ def test_a_tampered_manifest_cannot_leave_the_folder(manifest):
 
 
 @pytest.mark.slow
-def test_renditions_are_immutable(media_dir):
-    from media_index.renditions import make_renditions
-    manifest = make_renditions(media_dir, scan(media_dir))
+def test_renditions_are_immutable(rendered_dir):
+    manifest = Manifest.load(rendered_dir)
     served = media_file(manifest, "tfw-01-greetings", "audio")
     assert served.cache_control == IMMUTABLE and served.content_type == "audio/mp4"
     assert served.relpath.startswith(".renditions/")
