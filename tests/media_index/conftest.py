@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-NOTO = Path("/usr/share/fonts/truetype/noto")
-
 
 def ffmpeg(*args: str) -> None:
     subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True)

@@ -13,8 +13,7 @@ from media_index.renditions import make_renditions, pick_rendition
 from media_index.samples import make_sample_video
 from media_index.serving import caption_file, media_file
 
-from .conftest import NOTO
-from .test_samples import CAPTIONS, SCENES
+from .helpers import CAPTIONS, NOTO, SCENES
 
 
 @pytest.mark.slow

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from media_index import MediaItem, Rendition, scan, tools
+from media_index import Rendition, scan, tools
 from media_index.renditions import make_renditions, pick_rendition, rungs_for
 
-
-def _item(kind="video", width=1280, height=720, audio="aac", bitrate=2_000_000,
-          size=10_000_000, video_codec="h264", **kw):
-    return MediaItem(id="x", path="x.mp4", kind=kind, sha256="0" * 64, size=size,
-                     mtime_ns=0, duration=60.0, width=width, height=height,
-                     video_codec=video_codec if kind == "video" else None, audio_codec=audio,
-                     bitrate=bitrate, **kw)
+from .helpers import make_item
 
 
 @pytest.mark.parametrize(("item", "names"), [
-    (_item(), ["240p", "360p", "audio"]),
-    (_item(width=640, height=360), ["240p", "360p", "audio"]),
-    (_item(width=426, height=240, audio=None), ["240p"]),
-    (_item(width=320, height=180), ["audio"]),  # never upscaled
-    (_item(width=720, height=1280), ["240p", "360p", "audio"]),  # portrait: the short side
-    (_item(width=300, height=500), ["240p", "audio"]),
-    (_item(kind="audio", width=None, height=None, bitrate=1_411_200), ["audio"]),  # a WAV
-    (_item(kind="audio", width=None, height=None, bitrate=64_000), []),  # already light
+    (make_item(), ["240p", "360p", "audio"]),
+    (make_item(width=640, height=360), ["240p", "360p", "audio"]),
+    (make_item(width=426, height=240, audio=None), ["240p"]),
+    (make_item(width=320, height=180), ["audio"]),  # never upscaled
+    (make_item(width=720, height=1280), ["240p", "360p", "audio"]),  # portrait: the short side
+    (make_item(width=300, height=500), ["240p", "audio"]),
+    (make_item(kind="audio", width=None, height=None, bitrate=1_411_200), ["audio"]),  # a WAV
+    (make_item(kind="audio", width=None, height=None, bitrate=64_000), []),  # already light
 ])
 def test_ladder_rungs_fit_the_source(item, names):
     assert [rung.name for rung in rungs_for(item)] == names
@@ -75,7 +69,7 @@ def test_a_failed_encode_is_a_problem_not_a_crash(media_dir, monkeypatch):
 
 
 def _with_renditions(**kw):
-    return _item(renditions={
+    return make_item(renditions={
         "240p": Rendition("240p", "a.mp4", 1_500_000, 426, 240, 200_000),
         "360p": Rendition("360p", "b.mp4", 3_000_000, 640, 360, 400_000),
         "audio": Rendition("audio", "c.m4a", 400_000, None, None, 48_000),
@@ -88,18 +82,18 @@ AUDIO_ONLY = {"audio": Rendition("audio", "c.m4a", 400_000)}
 @pytest.mark.parametrize(("item", "save_data", "expected"), [
     (_with_renditions(), True, "240p"),
     (_with_renditions(), False, "360p"),  # not the 10 MB 720p original
-    (_item(), True, "original"),
-    (_item(), False, "original"),
+    (make_item(), True, "original"),
+    (make_item(), False, "original"),
     # a light 360p original (a sample slide video) beats a heavier re-encode
     (_with_renditions(width=640, height=360, size=900_000), False, "original"),
     (_with_renditions(width=640, height=360), False, "360p"),
     (_with_renditions(width=640, height=360), True, "240p"),
-    (_item(width=640, height=360, size=1_000_000, renditions={
+    (make_item(width=640, height=360, size=1_000_000, renditions={
         "240p": Rendition("240p", "a.mp4", 1_200_000, 426, 240)}), True, "240p"),
     # an HEVC original is only played when there is nothing else
     (_with_renditions(width=640, height=360, video_codec="hevc"), False, "360p"),
-    (_item(kind="audio", width=None, height=None, renditions=AUDIO_ONLY), True, "audio"),
-    (_item(kind="audio", width=None, height=None, renditions=AUDIO_ONLY), False, "original"),
+    (make_item(kind="audio", width=None, height=None, renditions=AUDIO_ONLY), True, "audio"),
+    (make_item(kind="audio", width=None, height=None, renditions=AUDIO_ONLY), False, "original"),
 ])
 def test_pick_rendition(item, save_data, expected):
     assert pick_rendition(item, save_data).name == expected

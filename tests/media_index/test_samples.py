@@ -10,17 +10,7 @@ from media_index import scan, tools
 from media_index.captions import read_cues, validate
 from media_index.samples import Scene, _ass, make_sample_audio, make_sample_video
 
-from .conftest import NOTO
-
-SCENES = [Scene("สวัสดีครับ", "sà-wàt-dii khráp", 3.0),
-          Scene("ขอบคุณ", "khàawp-khun", 2.5),
-          Scene("น้ำ", "náam", 2.0)]
-CAPTIONS = {
-    "en": ["Hello", "Thank you", "Water"],
-    "km": ["សួស្តី", "អរគុណ", "ទឹក"],
-    "lo": ["ສະບາຍດີ", "ຂອບໃຈ", "ນ້ຳ"],
-    "my": ["မင်္ဂလာပါ", "ကျေးဇူးတင်ပါတယ်", "ရေ"],
-}
+from .helpers import CAPTIONS, NOTO, SCENES
 
 
 @pytest.fixture(scope="module")

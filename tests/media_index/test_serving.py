@@ -11,7 +11,7 @@ from media_index import Manifest, scan
 from media_index.paths import UnsafePath
 from media_index.serving import IMMUTABLE, REVALIDATE, NotFound, caption_file, media_file
 
-from .test_renditions import _item
+from .helpers import make_item
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_a_deleted_file_is_not_found(manifest, media_dir):
 
 
 def test_a_tampered_manifest_cannot_leave_the_folder(manifest):
-    evil = dataclasses.replace(_item(), id="evil", path="../../etc/passwd")
+    evil = dataclasses.replace(make_item(), id="evil", path="../../etc/passwd")
     tampered = dataclasses.replace(manifest, items=(*manifest.items, evil))
     with pytest.raises(UnsafePath):
         media_file(tampered, "evil")
