@@ -122,10 +122,13 @@ def percent(done: int, total: int) -> int:
 
 
 def _key(at: Any) -> tuple[bool, Any]:
-    return (at is not None, at) if at is not None else (False, 0)
+    """Sort key for `at`: records without a time first (a stable sort keeps their order)."""
+    return (True, at) if at is not None else (False, 0)
 
 
-def mastery_met(rule: MasteryRule, exercise_ids: Sequence[str], answers: Sequence[AnswerRecord]) -> bool:
+def mastery_met(
+    rule: MasteryRule, exercise_ids: Sequence[str], answers: Sequence[AnswerRecord]
+) -> bool:
     """Whether `answers` (oldest first, only those for this set) meet `rule`."""
     if not exercise_ids:
         return False
@@ -135,10 +138,10 @@ def mastery_met(rule: MasteryRule, exercise_ids: Sequence[str], answers: Sequenc
             latest[answer.exercise_id] = answer.is_correct
         return all(latest.get(ex, False) for ex in exercise_ids)
     if rule.kind == "streak":
-        last = answers[-rule.n:] if rule.n else ()
+        last = answers[-rule.n :] if rule.n else ()
         return len(last) == rule.n and all(a.is_correct for a in last)
     # m_of_n: among the last n answers at least m correct (fewer answers may still reach m)
-    last = answers[-rule.n:]
+    last = answers[-rule.n :]
     return sum(a.is_correct for a in last) >= rule.m
 
 
@@ -259,9 +262,7 @@ def _chronological(answers: Iterable[AnswerRecord]) -> list[AnswerRecord]:
         return answers
 
 
-def _continue_at(
-    course: Course, lessons: dict[str, LessonProgress]
-) -> tuple[str, str] | None:
+def _continue_at(course: Course, lessons: dict[str, LessonProgress]) -> tuple[str, str] | None:
     """The most recently active lesson in progress, else the first available lesson."""
     started = [
         (order, p)

@@ -34,15 +34,12 @@ from lessons.model import (
 from lessons.problems import CourseError
 from lessons.reader import RawLesson, RawPack, read_pack
 
-
 _CACHE_SIZE = 16
 _cache: OrderedDict[tuple[str, str, frozenset[str] | None], Course] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def load_course(
-    path: str | os.PathLike[str], known_media: Collection[str] | None = None
-) -> Course:
+def load_course(path: str | os.PathLike[str], known_media: Collection[str] | None = None) -> Course:
     """The course in the pack folder `path`; `CourseError` lists every problem.
 
     Courses are cached per (folder, content hash, known media): a pack whose files
@@ -147,14 +144,17 @@ def _lesson(raw: RawLesson, unit_id: str) -> Lesson:
             transcription=_text(item.get("transcription")),
             note=_text(item.get("note")),
         )
-        for item in (raw.sources["vocabulary.yaml"].data if "vocabulary.yaml" in raw.sources else ())
+        for item in (
+            raw.sources["vocabulary.yaml"].data if "vocabulary.yaml" in raw.sources else ()
+        )
     )
     exercises = tuple(
         from_spec(spec)
         for spec in (raw.sources["exercises.yaml"].data if "exercises.yaml" in raw.sources else ())
     )
-    dialogue = _dialogue(raw.sources["dialogue.yaml"].data) if "dialogue.yaml" in raw.sources \
-        else None
+    dialogue = (
+        _dialogue(raw.sources["dialogue.yaml"].data) if "dialogue.yaml" in raw.sources else None
+    )
     return Lesson(
         id=lesson_id,
         unit_id=unit_id,

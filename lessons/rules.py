@@ -65,7 +65,7 @@ def mastery(fc: FileCheck, value: Any, path: Path) -> bool:
     if value == "all_correct":
         return True
     if isinstance(value, dict) and len(value) == 1:
-        (kind, arg), = value.items()
+        ((kind, arg),) = value.items()
         if kind == "streak":
             return positive_int(fc, arg, (*path, kind))
         if kind == "m_of_n":

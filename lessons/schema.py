@@ -196,8 +196,9 @@ def one_of(*choices: str) -> Rule:
 def _localized(required_languages: Callable[[FileCheck], tuple[str, ...]]) -> Rule:
     def rule(fc: FileCheck, value: Any, path: Path) -> bool:
         if not isinstance(value, dict):
-            fc.problem(path, f"expected texts per language ({', '.join(fc.languages)}), "
-                             f"got {_show(value)}")
+            fc.problem(
+                path, f"expected texts per language ({', '.join(fc.languages)}), got {_show(value)}"
+            )
             return False
         ok = True
         for lang in required_languages(fc):

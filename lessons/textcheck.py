@@ -60,11 +60,12 @@ SCRIPTS = {
 #: Thai that looks right on screen but is spelt in an order no keyboard standard uses, so
 #: it would not match the same word typed by a learner or found by a search.
 THAI_ORDER_RULES = (
-    (re.compile(r"[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37\u0e47]"),
-     "Thai tone mark typed before its vowel (type consonant, vowel, then tone mark)"),
+    (
+        re.compile(r"[\u0e48-\u0e4b][\u0e31\u0e34-\u0e37\u0e47]"),
+        "Thai tone mark typed before its vowel (type consonant, vowel, then tone mark)",
+    ),
     (re.compile(r"[\u0e48-\u0e4b]{2}"), "two Thai tone marks in a row"),
-    (re.compile(r"\u0e4d[\u0e48-\u0e4b]?\u0e32"),
-     "ำ typed as ํ + า (use the one character ำ)"),
+    (re.compile(r"\u0e4d[\u0e48-\u0e4b]?\u0e32"), "ำ typed as ํ + า (use the one character ำ)"),
 )
 
 

@@ -86,9 +86,7 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int], l
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(
-                    key_node.start_mark.line + 1, "merge keys (<<) are not allowed"
-                )
+                raise YamlProblem(key_node.start_mark.line + 1, "merge keys (<<) are not allowed")
             key = _walk(key_node, (*path, "<key>"), {}, seen, loader)
             if not isinstance(key, str | int):
                 raise YamlProblem(key_node.start_mark.line + 1, f"key {key!r} is not text")

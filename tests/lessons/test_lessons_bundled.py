@@ -84,7 +84,9 @@ def test_every_exercise_accepts_its_own_answer(course, spec):
 
 
 # The guide: Latin letters, tone marks à â á ǎ on vowels, syllables joined by "-" or " ".
-PRON_RE = re.compile(r"^[a-zàâáǎèêéěìîíǐòôóǒùûúǔ]+(?:[- ]|, )?(?:[a-zàâáǎèêéěìîíǐòôóǒùûúǔ]+(?:[- ]|, )?)*$")
+PRON_RE = re.compile(
+    r"^[a-zàâáǎèêéěìîíǐòôóǒùûúǔ]+(?:[- ]|, )?(?:[a-zàâáǎèêéěìîíǐòôóǒùûúǔ]+(?:[- ]|, )?)*$"
+)
 TONE_MARKS = {"\u0300", "\u0302", "\u0301", "\u030c"}  # low, falling, high, rising
 
 

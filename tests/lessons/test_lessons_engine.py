@@ -32,18 +32,29 @@ def lesson(lesson_id, steps, prerequisites=(), unit="u1"):
 
 def make_course():
     """a -> b -> c in unit u1, d (needs a and b) in unit u2."""
-    a = lesson("a", [
-        VideoStep("a-video", "m-a"),
-        ExercisesStep("a-ex", ("a1", "a2", "a3"), MasteryRule.m_of_n(2, 3)),
-    ])
-    b = lesson("b", [
-        ReadingStep("b-read", "notes"),
-        ExercisesStep("b-ex", ("b1", "b2"), MasteryRule.all_correct()),
-    ], prerequisites=["a"])
-    c = lesson("c", [
-        ExercisesStep("c-ex", ("c1",), MasteryRule.streak(3)),
-        ReviewStep("c-review", vocabulary=("v",)),
-    ], prerequisites=["b"])
+    a = lesson(
+        "a",
+        [
+            VideoStep("a-video", "m-a"),
+            ExercisesStep("a-ex", ("a1", "a2", "a3"), MasteryRule.m_of_n(2, 3)),
+        ],
+    )
+    b = lesson(
+        "b",
+        [
+            ReadingStep("b-read", "notes"),
+            ExercisesStep("b-ex", ("b1", "b2"), MasteryRule.all_correct()),
+        ],
+        prerequisites=["a"],
+    )
+    c = lesson(
+        "c",
+        [
+            ExercisesStep("c-ex", ("c1",), MasteryRule.streak(3)),
+            ReviewStep("c-review", vocabulary=("v",)),
+        ],
+        prerequisites=["b"],
+    )
     d = lesson("d", [ReadingStep("d-read", "text")], prerequisites=["a", "b"], unit="u2")
     return Course("course", "1", T, ("en",), (Unit("u1", T, (a, b, c)), Unit("u2", T, (d,))), "h")
 
@@ -71,23 +82,28 @@ B_DONE = done(("b", "b-read"), ("b", "b-ex"))
         pytest.param(done(("a", "a-video")), dict(a="in_progress", b="locked"), id="started"),
         pytest.param(A_DONE, dict(a="done", b="available", c="locked", d="locked"), id="a-done"),
         pytest.param(
-            A_DONE + B_DONE, dict(a="done", b="done", c="available", d="available"),
+            A_DONE + B_DONE,
+            dict(a="done", b="done", c="available", d="available"),
             id="all-prerequisites-of-d",
         ),
         pytest.param(
-            done(("c", "c-review")), dict(a="available", c="in_progress"),
+            done(("c", "c-review")),
+            dict(a="available", c="in_progress"),
             id="started-lesson-stays-in-progress-even-if-locked",
         ),
         pytest.param(
-            done(("d", "d-read")), dict(d="done", b="locked"),
+            done(("d", "d-read")),
+            dict(d="done", b="locked"),
             id="done-lesson-stays-done-after-new-prerequisite",
         ),
         pytest.param(
-            done(("a", "a-video"), ("a", "a-video"), ("a", "a-ex")), dict(a="done"),
+            done(("a", "a-video"), ("a", "a-video"), ("a", "a-ex")),
+            dict(a="done"),
             id="replayed-record",
         ),
         pytest.param(
-            [StepRecord("a", "a-video", done=False)], dict(a="in_progress"),
+            [StepRecord("a", "a-video", done=False)],
+            dict(a="in_progress"),
             id="opened-not-finished",
         ),
     ],
@@ -177,7 +193,9 @@ def test_next_step_is_the_first_step_not_done(steps, lesson_id, next_step):
         (A_DONE + B_DONE + done(("d", "d-read")), {"d": 100}, {"u1": 66, "u2": 100}, 71),
         (
             A_DONE + B_DONE + done(("c", "c-ex"), ("c", "c-review"), ("d", "d-read")),
-            {"a": 100, "c": 100}, {"u1": 100, "u2": 100}, 100,
+            {"a": 100, "c": 100},
+            {"u1": 100, "u2": 100},
+            100,
         ),
     ],
 )
@@ -197,15 +215,18 @@ def test_percentages_count_steps(steps, lesson_pct, unit_pct, course_pct):
         # two lessons in progress: the one touched last wins
         (
             [StepRecord("a", "a-video", at=5), StepRecord("c", "c-review", at=9)],
-            [], ("c", "c-ex"),
+            [],
+            ("c", "c-ex"),
         ),
         (
             [StepRecord("a", "a-video", at=5), StepRecord("c", "c-review", at=1)],
-            [], ("a", "a-ex"),
+            [],
+            ("a", "a-ex"),
         ),
         (
             A_DONE + B_DONE + done(("c", "c-ex"), ("c", "c-review"), ("d", "d-read")),
-            [], None,
+            [],
+            None,
         ),
     ],
 )
@@ -224,8 +245,9 @@ def test_records_of_ids_the_course_no_longer_has_are_ignored():
 
 
 record_ids = st.sampled_from(["a", "b", "c", "d", "a-video", "a-ex", "b-ex", "c-ex", "zz", ""])
-step_records = st.builds(StepRecord, record_ids, record_ids, st.booleans(),
-                         st.one_of(st.none(), st.integers()))
+step_records = st.builds(
+    StepRecord, record_ids, record_ids, st.booleans(), st.one_of(st.none(), st.integers())
+)
 answer_records = st.builds(
     AnswerRecord,
     st.sampled_from(["a1", "a2", "a3", "b1", "b2", "c1", "zz"]),

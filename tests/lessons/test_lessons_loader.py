@@ -30,11 +30,18 @@ def test_the_minimal_pack_loads_into_the_model():
     assert [lesson.id for lesson in course.lessons] == ["hello", "thanks"]
     hello = course.lesson("hello")
     assert hello.title["th"] == "สวัสดี" and hello.title.best("km") == "Hello"
-    assert [type(step) for step in hello.steps] == [VideoStep, ReadingStep, ExercisesStep,
-                                                   ReviewStep]
+    assert [type(step) for step in hello.steps] == [
+        VideoStep,
+        ReadingStep,
+        ExercisesStep,
+        ReviewStep,
+    ]
     video = hello.step("hello-video")
     assert (video.media, video.start, video.end, video.checkpoints) == (
-        "mini-hello", 0, 30, ("hello-check",)
+        "mini-hello",
+        0,
+        30,
+        ("hello-check",),
     )
     assert hello.step("hello-practice").mastery == MasteryRule.m_of_n(2, 3)
     assert course.lesson("thanks").step("thanks-practice").mastery == MasteryRule.all_correct()
@@ -79,14 +86,20 @@ def test_the_content_hash_depends_on_content_not_on_place_or_time(pack):
 
 def test_compare_courses_lists_what_a_new_version_removed(pack):
     old = load_course(pack.root)
-    pack.edit("01-hello/lesson.yaml", "  - id: hello-review\n    type: review\n"
-              "    vocabulary: [sawatdii, khrap]\n", "")
+    pack.edit(
+        "01-hello/lesson.yaml",
+        "  - id: hello-review\n    type: review\n    vocabulary: [sawatdii, khrap]\n",
+        "",
+    )
     pack.edit("01-hello/vocabulary.yaml", "- id: khrap", "- id: khrap-polite")
     pack.edit("course.yaml", 'version: "1.0"', 'version: "1.1"')
     new = load_course(pack.root)
     changes = compare_courses(old, new)
     assert changes.removed == {
-        "lesson": (), "step": ("hello-review",), "exercise": (), "vocabulary": ("khrap",)
+        "lesson": (),
+        "step": ("hello-review",),
+        "exercise": (),
+        "vocabulary": ("khrap",),
     }
     assert changes.added["vocabulary"] == ("khrap-polite",)
     assert changes.removes_anything

@@ -12,17 +12,44 @@ from hypothesis import strategies as st
 from lessons import Problem, check_course
 
 MINIMAL = Path(__file__).parent / "packs" / "minimal"
-FILES = ["course.yaml", "01-hello/lesson.yaml", "01-hello/vocabulary.yaml",
-         "01-hello/exercises.yaml", "01-hello/dialogue.yaml"]
+FILES = [
+    "course.yaml",
+    "01-hello/lesson.yaml",
+    "01-hello/vocabulary.yaml",
+    "01-hello/exercises.yaml",
+    "01-hello/dialogue.yaml",
+]
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=8), st.sampled_from(["hello", "video", "all_correct", "th"]))
-keys = st.sampled_from(["id", "type", "steps", "title", "th", "en", "media", "exercises",
-                        "mastery", "m_of_n", "options", "answer", "lines", "speaker", "units"])
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.sampled_from(["hello", "video", "all_correct", "th"]),
+)
+keys = st.sampled_from(
+    [
+        "id",
+        "type",
+        "steps",
+        "title",
+        "th",
+        "en",
+        "media",
+        "exercises",
+        "mastery",
+        "m_of_n",
+        "options",
+        "answer",
+        "lines",
+        "speaker",
+        "units",
+    ]
+)
 documents = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(keys, inner, max_size=4)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)),
     max_leaves=12,
 )
 
