@@ -29,12 +29,23 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     extensions.init_app(app)
 
-    from learn import auth, catalog, cli, content, errors, learner, main, media
+    from learn import (
+        auth,
+        catalog,
+        cli,
+        content,
+        errors,
+        learner,
+        main,
+        media,
+        practice,
+    )
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(learner.bp)
     app.register_blueprint(media.bp)
+    app.register_blueprint(practice.bp)
     catalog.init_app(app)
     content.init_app(app)
     errors.init_app(app)

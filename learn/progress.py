@@ -22,12 +22,17 @@ from lessons import AnswerRecord, Course, CourseProgress, StepRecord, progress
 MAX_GAP_SECONDS = 300
 
 
-def _insert_once(session: Session, model, values: Mapping) -> bool:
-    """Insert a log row unless its UUID is stored already; True when it was new."""
+def insert_once(
+    session: Session, model, values: Mapping | list[Mapping], unique: list[str] | None = None
+) -> int:
+    """Insert rows, skipping those whose `unique` columns (default: the UUID) are stored
+    already, atomically even under concurrent requests; returns how many were new."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=["uuid"])
-    return session.execute(statement).rowcount == 1
+    statement = insert(model).values(values).on_conflict_do_nothing(
+        index_elements=unique or ["uuid"]
+    )
+    return session.execute(statement).rowcount
 
 
 def record_step(
@@ -40,7 +45,7 @@ def record_step(
 ) -> bool:
     """Store that the learner finished a step; a replayed UUID changes nothing."""
     course.lesson(lesson_id).step(step_id)  # KeyError for ids the course does not have
-    new = _insert_once(
+    new = insert_once(
         session,
         StepLog,
         dict(
@@ -69,7 +74,7 @@ def record_answer(
     hinted: bool = False,
 ) -> bool:
     """Store a graded answer; a replayed UUID changes nothing."""
-    new = _insert_once(
+    new = insert_once(
         session,
         AttemptLog,
         dict(

@@ -11,9 +11,11 @@ from flask_login import current_user, login_required
 from learn.catalog import catalog
 from learn.extensions import db
 from learn.learner import bp
+from learn.learner.feedback import sentences
 from learn.learner.player import next_exercise, read_response
 from learn.models import LessonSummary
 from learn.progress import course_progress, record_answer, record_step, records
+from learn.review import meet_vocabulary
 from lessons import ExercisesStep, LessonState, ReviewStep, progress
 
 
@@ -116,7 +118,8 @@ def step_done(course_id: str, lesson_id: str, step_id: str):
     lesson = _lesson_or_404(course, lesson_id)
     if step_id not in lesson.step_ids:
         abort(404)
-    record_step(db.session, current_user.id, course, lesson_id, step_id, _uuid_from_form())
+    if record_step(db.session, current_user.id, course, lesson_id, step_id, _uuid_from_form()):
+        meet_vocabulary(db.session, current_user.id, course, lesson_id)
     db.session.commit()
     return _after_step(course, lesson, step_id)
 
@@ -136,7 +139,7 @@ def answer(course_id: str, lesson_id: str, step_id: str):
     exercise = course.exercise(exercise_id)
     response = read_response(exercise, request.form)
     result = exercise.grade(response)
-    record_answer(
+    new = record_answer(
         db.session,
         current_user.id,
         course,
@@ -148,6 +151,8 @@ def answer(course_id: str, lesson_id: str, step_id: str):
         _uuid_from_form(),
         hinted=request.form.get("hinted") == "1",
     )
+    if new:
+        meet_vocabulary(db.session, current_user.id, course, lesson_id)
     db.session.commit()
     _, answers = records(db.session, current_user.id, course.id)
     attempts = sum(1 for a in answers if a.step_id == step_id and a.exercise_id == exercise_id)
@@ -159,6 +164,7 @@ def answer(course_id: str, lesson_id: str, step_id: str):
         step=current,
         exercise=exercise,
         result=result,
+        messages=sentences(result.feedback),
         tries_left=max(0, exercise.tries - attempts) if not result.correct else 0,
         step_done=step_id in state.steps_done,
     )

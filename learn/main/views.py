@@ -13,6 +13,7 @@ from learn.extensions import db
 from learn.i18n import needs_language_choice
 from learn.main import bp
 from learn.models import LessonSummary
+from learn.review import due_count
 
 
 @bp.get("/")
@@ -20,7 +21,11 @@ def home():
     """The learner's home, or a welcome (with the language chooser) for a visitor."""
     language_form = LanguageForm() if needs_language_choice() else None
     return render_template(
-        "main/home.html", language_form=language_form, resume=_resume(), courses=catalog().courses()
+        "main/home.html",
+        language_form=language_form,
+        resume=_resume(),
+        courses=catalog().courses(),
+        review_due=due_count(db.session, current_user.id) if current_user.is_authenticated else 0,
     )
 
 
