@@ -4,11 +4,13 @@ Plain Python (never Flask, never `learn`). The web layer and the textbook use:
 
 - `load_course(path) -> Course` and `check_course(path, known_media=None) -> list[Problem]`;
 - `unpack_pack(zip_path, dest) -> Course` and `compare_courses(old, new)`;
+- `install_pack(folder_or_zip, courses_dir) -> Installed` (at `<id>/<version>/`);
 - `lessons.engine` for lesson states, mastery, next steps and percentages.
 """
 
 from lessons.checker import check_course
 from lessons.engine import AnswerRecord, CourseProgress, LessonState, StepRecord, progress
+from lessons.install import Installed, install_pack, installed_versions
 from lessons.loader import load_course
 from lessons.model import (
     LANGUAGES,
@@ -36,11 +38,14 @@ __all__ = [
     "CourseChanges",
     "CourseError",
     "CourseProgress",
+    "Installed",
     "LessonState",
     "Problem",
     "StepRecord",
     "check_course",
     "compare_courses",
+    "install_pack",
+    "installed_versions",
     "load_course",
     "progress",
     "unpack_pack",

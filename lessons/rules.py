@@ -6,6 +6,7 @@ two in step.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lessons.model import LANGUAGES, STEP_TYPES
@@ -47,11 +48,24 @@ def folder_name(fc: FileCheck, value: Any, path: Path) -> bool:
     return True
 
 
+VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,31}$")
+
+
+def version(fc: FileCheck, value: Any, path: Path) -> bool:
+    """A version string that can name a folder: installed packs live in <id>/<version>/."""
+    if not text(fc, value, path):
+        return False
+    if not VERSION_RE.match(value):
+        fc.problem(path, f"{value!r} is not a version (use letters, digits, '.', '-', '+')")
+        return False
+    return True
+
+
 UNIT = fields({"id": ident, "title": localized, "lessons": list_of(folder_name, 1, unique=True)})
 COURSE = fields(
     {
         "id": ident,
-        "version": text,
+        "version": version,
         "title": localized,
         "languages": list_of(language, 1, unique=True),
         "units": list_of(UNIT, 1),

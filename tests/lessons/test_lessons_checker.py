@@ -72,6 +72,16 @@ CASES = [
         "put it in quotes",
     ),
     (
+        "version-that-cannot-name-a-folder",
+        "course.yaml",
+        'version: "1.0"',
+        'version: "../1.0"',
+        "course.yaml",
+        3,
+        "version",
+        "not a version",
+    ),
+    (
         "unknown-step-type",
         "01-hello/lesson.yaml",
         "    type: reading\n",

@@ -10,6 +10,7 @@ import pytest
 
 from lessons import CourseError, unpack_pack
 from lessons import pack as pack_module
+from lessons.install import install_pack, installed_versions, version_key
 
 MINIMAL = Path(__file__).parent / "packs" / "minimal"
 
@@ -118,3 +119,43 @@ def test_an_existing_destination_is_never_overwritten(tmp_path):
     dest.mkdir(parents=True)
     with pytest.raises(CourseError, match="already exists"):
         unpack_pack(zip_folder(MINIMAL, tmp_path / "mini.zip"), dest)
+
+
+def test_install_puts_a_pack_under_its_id_and_version_and_reports_removals(tmp_path, pack):
+    courses = tmp_path / "installed"
+    first = install_pack(MINIMAL, courses)
+    assert first.path == courses / "mini" / "1.0" and first.previous is None
+    assert not first.already_installed and first.course.version == "1.0"
+    again = install_pack(zip_folder(MINIMAL, tmp_path / "mini.zip"), courses)
+    assert again.already_installed and again.path == first.path
+
+    pack.edit("course.yaml", 'version: "1.0"', 'version: "1.1"')
+    pack.edit("01-hello/vocabulary.yaml", "- id: khrap", "- id: khrap-polite")
+    pack.edit("01-hello/lesson.yaml", "[sawatdii, khrap]", "[sawatdii, khrap-polite]")
+    second = install_pack(pack.root, courses)
+    assert second.path == courses / "mini" / "1.1"
+    assert second.previous.version == "1.0"
+    assert second.changes.removed["vocabulary"] == ("khrap",)
+    assert [c.version for c in installed_versions(courses, "mini")] == ["1.0", "1.1"]
+    assert sorted(p.name for p in courses.iterdir()) == ["mini"]  # no staging left behind
+
+
+def test_the_same_version_with_other_content_is_refused(tmp_path, pack):
+    courses = tmp_path / "installed"
+    install_pack(MINIMAL, courses)
+    pack.edit("02-thanks/vocabulary.yaml", "thank you", "thanks")
+    with pytest.raises(CourseError, match="already installed with other content"):
+        install_pack(pack.root, courses)
+
+
+def test_a_broken_pack_installs_nothing(tmp_path, pack):
+    courses = tmp_path / "installed"
+    pack.edit("01-hello/lesson.yaml", "media:", "medai:")
+    with pytest.raises(CourseError):
+        install_pack(pack.root, courses)
+    assert list(courses.iterdir()) == []
+
+
+@pytest.mark.parametrize(("older", "newer"), [("1.9", "1.10"), ("1.0", "2.0"), ("1", "1.1")])
+def test_versions_sort_as_numbers(older, newer):
+    assert version_key(older) < version_key(newer)
