@@ -1,8 +1,10 @@
-"""Media files by id, with HTTP ranges, ETags and caching; never a path outside the library.
+"""Media files by id: originals, renditions, thumbnails and captions.
 
-Werkzeug's conditional `send_file` answers Range requests (206 with Content-Range, 416 when
-unsatisfiable) and If-None-Match / If-Modified-Since. The manifest is read again only when
-`media.json` changes.
+`media_index.serving` resolves an id to a file inside the library (never outside it) with its
+type, ETag and cache policy; `media_index.ranges` reads the Range header as RFC 9110 says.
+This module only turns those into a response: 200, 206 with Content-Range, 304, 416, or an
+empty response carrying `X-Accel-Redirect` when nginx is configured to send the bytes
+(`MEDIA_ACCEL_PREFIX`, an `internal` location aliased to MEDIA_ROOT).
 """
 
 from __future__ import annotations
@@ -10,22 +12,21 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from flask import abort, current_app, send_file
+from flask import Response, abort, current_app, request
+from werkzeug.http import http_date, parse_etags, unquote_etag
 
 from learn.media import bp
 from media_index import MANIFEST_NAME, Manifest, ManifestError
-from media_index.paths import UnsafePath, safe_join
+from media_index.ranges import parse_range
+from media_index.serving import NotFound, ServedFile, caption_file, media_file, thumbnail_file
 
 _lock = threading.Lock()
 _cached: dict[str, tuple[int, Manifest]] = {}
-# Media URLs name an id, not a content hash, so a replaced video must reach phones within the
-# hour; the ETag makes the revalidation cheap.
-MAX_AGE = 3600
-LANG = {"th", "km", "lo", "my", "en"}
+LANGUAGES = {"th", "km", "lo", "my", "en"}
 
 
 def manifest() -> Manifest | None:
-    """The library's manifest, or None when the media folder has none yet."""
+    """The library's manifest, read again only when media.json changed; None without one."""
     root = Path(current_app.config["MEDIA_ROOT"])
     try:
         stamp = (root / MANIFEST_NAME).stat().st_mtime_ns
@@ -45,37 +46,81 @@ def manifest() -> Manifest | None:
     return loaded
 
 
-def _send(relative: str, mimetype: str | None = None):
+def _resolve(find, *args) -> ServedFile:
+    library = manifest()
+    if library is None:
+        abort(404)
     try:
-        path = safe_join(current_app.config["MEDIA_ROOT"], relative)
-    except UnsafePath:
+        return find(library, *args)
+    except NotFound:
         abort(404)
-    if not path.is_file():
-        abort(404)
-    response = send_file(path, mimetype=mimetype, conditional=True, etag=True, max_age=MAX_AGE)
-    response.headers["Accept-Ranges"] = "bytes"
-    return response
+
+
+def _send(served: ServedFile) -> Response:
+    """The response for a file, honouring If-None-Match, If-Range and Range."""
+    headers = {
+        "ETag": served.etag,
+        "Last-Modified": http_date(served.mtime),
+        "Cache-Control": served.cache_control,
+        "Accept-Ranges": "bytes",
+    }
+    etag, weak = unquote_etag(served.etag)
+    if parse_etags(request.headers.get("If-None-Match")).contains_weak(etag):
+        return Response(status=304, headers=headers)
+    prefix = current_app.config.get("MEDIA_ACCEL_PREFIX")
+    if prefix:  # nginx answers Range and conditional requests itself
+        headers["X-Accel-Redirect"] = served.accel_redirect(prefix)
+        return Response(status=200, headers=headers, content_type=served.content_type)
+    range_header = request.headers.get("Range")
+    if_range = request.headers.get("If-Range")
+    if if_range is not None and (weak or unquote_etag(if_range) != (etag, False)):
+        range_header = None  # the client's copy is another version: send the whole file
+    wanted = parse_range(range_header, served.size)
+    headers["Content-Length"] = str(wanted.content_length)
+    if wanted.status == 416:
+        headers["Content-Range"] = wanted.content_range
+        return Response(status=416, headers=headers)
+    start = 0
+    if wanted.status == 206:
+        headers["Content-Range"] = wanted.content_range
+        start = wanted.range.start
+    body = _stream(served.path, start, wanted.content_length)
+    return Response(
+        body,
+        status=wanted.status,
+        headers=headers,
+        content_type=served.content_type,
+        direct_passthrough=True,
+    )
+
+
+def _stream(path: Path, start: int, length: int, chunk: int = 64 * 1024):
+    """`length` bytes of the file from `start`; the file is closed however the send ends."""
+    with path.open("rb") as file:
+        file.seek(start)
+        while length > 0:
+            data = file.read(min(chunk, length))
+            if not data:
+                return
+            length -= len(data)
+            yield data
 
 
 @bp.get("/media/<media_id>/<rendition>")
 def file(media_id: str, rendition: str):
     """A media item's original or one of its renditions (`360p`, `240p`, `audio`)."""
-    library = manifest()
-    item = library.get(media_id) if library else None
-    if item is None:
-        abort(404)
-    try:
-        chosen = item.rendition(rendition)
-    except KeyError:
-        abort(404)
-    return _send(chosen.path)
+    return _send(_resolve(media_file, media_id, rendition))
+
+
+@bp.get("/media/<media_id>/thumbnail.jpg")
+def thumbnail(media_id: str):
+    """A video's poster image."""
+    return _send(_resolve(thumbnail_file, media_id))
 
 
 @bp.get("/media/<media_id>/captions/<lang>.vtt")
 def captions(media_id: str, lang: str):
     """A media item's captions in one language, as WebVTT."""
-    library = manifest()
-    item = library.get(media_id) if library else None
-    if item is None or lang not in LANG or lang not in item.captions:
+    if lang not in LANGUAGES:
         abort(404)
-    return _send(item.captions[lang], mimetype="text/vtt")
+    return _send(_resolve(caption_file, media_id, lang))
