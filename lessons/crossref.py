@@ -1,5 +1,5 @@
 """Resolving what one part of a pack says about another, once every file is read:
-dangling ids, prerequisite cycles, and video checkpoints that do not fit their video."""
+dangling ids, prerequisites out of order, and video checkpoints that do not fit their video."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Collection
 
 from lessons.checkstate import PackCheck
 from lessons.problems import Problem
-from lessons.schema import Reference
 
 #: The file that defines each kind of id: when one of them could not be parsed, its
 #: ids are unknown, and "no such id" for them would only bury the real problem.
@@ -68,35 +67,25 @@ def _check_checkpoints(pack: PackCheck) -> None:
 
 
 def _check_prerequisites(pack: PackCheck) -> None:
-    """A lesson may not need itself, directly or through others."""
-    needs: dict[str, list[Reference]] = {}
+    """A prerequisite comes before its lesson in the course order: the course map reads top
+    to bottom, the first lesson is open to a new learner, and no lesson can need itself."""
+    order = {lesson_id: i for i, lesson_id in enumerate(pack.defined["lesson"])}
     for ref in pack.references:
-        if ref.kind == "lesson":
-            owner = _lesson_of_file(pack, ref.file)
-            if owner is not None:
-                needs.setdefault(owner, []).append(ref)
-    reported: set[str] = set()
-    for start in needs:
-        stack = [(start, ref) for ref in needs[start]]
-        seen: set[str] = set()
-        while stack:
-            origin, ref = stack.pop()
-            if ref.target == start and start not in reported:
-                reported.add(start)
-                first = needs[start][0]
-                pack.problems.append(
-                    Problem(
-                        first.file,
-                        first.line,
-                        "prerequisites",
-                        f"lesson {start!r} needs itself through its prerequisites",
-                    )
-                )
-                break
-            if ref.target in seen:
-                continue
-            seen.add(ref.target)
-            stack.extend((ref.target, r) for r in needs.get(ref.target, ()))
+        if ref.kind != "lesson" or ref.target not in order:
+            continue
+        owner = _lesson_of_file(pack, ref.file)
+        if owner is None:
+            continue
+        if ref.target == owner:
+            message = "a lesson cannot be its own prerequisite"
+        elif order[ref.target] > order[owner]:
+            message = (
+                f"lesson {ref.target!r} comes after this one in course.yaml; "
+                "a prerequisite must come before"
+            )
+        else:
+            continue
+        pack.problems.append(Problem(ref.file, ref.line, ref.field, message))
 
 
 def _lesson_of_file(pack: PackCheck, file: str) -> str | None:

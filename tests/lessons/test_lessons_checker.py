@@ -407,10 +407,17 @@ def test_media_ids_are_checked_against_the_library_when_it_is_known(pack):
     assert all("not in the media library" in p.message for p in problems)
 
 
-def test_a_prerequisite_cycle_is_reported(pack):
-    pack.edit("01-hello/lesson.yaml", "notes:", "prerequisites: [thanks]\nnotes:")
+@pytest.mark.parametrize(
+    ("prerequisite", "words"),
+    [("thanks", "comes after this one"), ("hello", "its own prerequisite")],
+)
+def test_a_prerequisite_must_come_before_its_lesson(pack, prerequisite, words):
+    pack.edit("01-hello/lesson.yaml", "notes:", f"prerequisites: [{prerequisite}]\nnotes:")
     problems = check_course(pack.root)
-    assert any("needs itself" in p.message for p in problems), problems
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("01-hello/lesson.yaml", 8, "prerequisites.0")
+    ]
+    assert words in problems[0].message
 
 
 def test_unlisted_folders_and_stray_files_are_reported(pack):
