@@ -38,13 +38,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         learner,
         main,
         media,
+        org,
         practice,
+        trainer,
     )
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(learner.bp)
     app.register_blueprint(media.bp)
+    app.register_blueprint(org.bp)
+    app.register_blueprint(trainer.bp)
     app.register_blueprint(practice.bp)
     catalog.init_app(app)
     content.init_app(app)

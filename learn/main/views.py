@@ -14,6 +14,7 @@ from learn.i18n import needs_language_choice
 from learn.main import bp
 from learn.models import LessonSummary
 from learn.review import due_count
+from learn.trainer import home as trainer_home
 
 
 @bp.get("/")
@@ -26,6 +27,7 @@ def home():
         resume=_resume(),
         courses=catalog().courses(),
         review_due=due_count(db.session, current_user.id) if current_user.is_authenticated else 0,
+        panel=trainer_home.panel_for_current_user(),
     )
 
 

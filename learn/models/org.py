@@ -1,0 +1,116 @@
+"""Organisations and what they run: members with a role, groups with a join code, assignments.
+
+An organisation (an employer, an NGO, a language centre) has members; each membership has its
+own role there (`org_admin`, `trainer`, `learner`), separate from the platform role on `User`.
+A group belongs to one organisation; its trainers and learners are `GroupMember` rows. An
+assignment gives a group a lesson, or a whole course when `lesson_id` is empty, with an optional
+due date. A person may belong to several organisations and groups.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from learn.extensions import db
+from learn.models.records import ID
+from learn.models.user import User
+
+
+class OrgRole(enum.StrEnum):
+    ORG_ADMIN = "org_admin"
+    TRAINER = "trainer"
+    LEARNER = "learner"
+
+
+class GroupRole(enum.StrEnum):
+    TRAINER = "trainer"
+    LEARNER = "learner"
+
+
+def _enum(kind: type[enum.Enum]) -> Enum:
+    return Enum(kind, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+
+
+class Organisation(db.Model):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Membership(db.Model):
+    """A person's place in an organisation: one role per person and organisation."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("org_id", "user_id"), Index(None, "user_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[OrgRole] = mapped_column(_enum(OrgRole), default=OrgRole.LEARNER)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    user: Mapped[User] = relationship(lazy="raise")
+    org: Mapped[Organisation] = relationship(lazy="raise")
+
+
+class Group(db.Model):
+    """A class or cohort in one organisation; learners join it with `join_code`."""
+
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    join_code: Mapped[str] = mapped_column(String(8), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    org: Mapped[Organisation] = relationship(lazy="raise")
+
+
+class GroupMember(db.Model):
+    """A trainer or a learner of a group."""
+
+    __tablename__ = "group_members"
+    __table_args__ = (Index(None, "user_id"),)
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[GroupRole] = mapped_column(_enum(GroupRole), default=GroupRole.LEARNER)
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    user: Mapped[User] = relationship(lazy="raise")
+
+
+class Assignment(db.Model):
+    """A lesson (or, with no `lesson_id`, a whole course) given to a group to do."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    course_id: Mapped[str] = mapped_column(ID)
+    lesson_id: Mapped[str | None] = mapped_column(ID)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -1,0 +1,7 @@
+"""The trainer's pages: groups, join codes and QR codes, assignments, the group dashboard."""
+
+from flask import Blueprint
+
+bp = Blueprint("trainer", __name__, template_folder="templates")
+
+from learn.trainer import views  # noqa: E402,F401  (views attach themselves to bp)
