@@ -466,3 +466,13 @@ def test_zawgyi_in_an_exercise_is_reported_once(pack):
     assert [(p.file, p.line, p.field) for p in problems] == [
         ("02-thanks/exercises.yaml", 6, "0.prompt.my")
     ]
+
+
+def test_a_symbolic_link_in_a_pack_folder_is_reported_not_followed(pack, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not course content", encoding="utf-8")
+    (pack.root / "01-hello" / "reading.en.md").symlink_to(secret)
+    problems = check_course(pack.root)
+    assert [(p.file, p.message) for p in problems] == [
+        ("01-hello/reading.en.md", "symbolic links are not allowed")
+    ]
