@@ -12,7 +12,10 @@ from lessons.yamlsrc import Path
 
 
 def check_exercises(pack: PackCheck, fc: FileCheck) -> None:
-    from exercises import check_spec  # lessons -> exercises, the one allowed direction
+    """Record the file's exercise ids and report every problem of every spec in it."""
+    # imported when a pack is checked, not when `lessons` is: the model and the engine
+    # are usable without the exercise types loaded
+    from exercises import check_spec
 
     data = fc.source.data
     if not isinstance(data, list):
