@@ -52,11 +52,22 @@ def check_pack(raw: RawPack, known_media: Collection[str] | None = None) -> list
     return _without_repeats(pack.problems)
 
 
+def _order(problem: Problem) -> tuple[bool, str, int, str, str]:
+    """course.yaml first (its problems often explain the others), then file by file."""
+    return (
+        problem.file != "course.yaml",
+        problem.file,
+        problem.line,
+        problem.field,
+        problem.message,
+    )
+
+
 def _without_repeats(problems: list[Problem]) -> list[Problem]:
     """Sorted, each problem once: exercises.check_spec also reports Zawgyi in its texts."""
     seen: set[tuple[str, int, str, bool]] = set()
     kept = []
-    for problem in sorted(set(problems)):
+    for problem in sorted(set(problems), key=_order):
         key = (problem.file, problem.line, problem.field, "Zawgyi" in problem.message)
         if key[3] and key in seen:
             continue

@@ -47,7 +47,8 @@ def _check_checkpoints(pack: PackCheck) -> None:
         if spec.get("type") != "video_checkpoint":
             fc.problem(where, f"exercise {exercise_id!r} is not a video_checkpoint")
             continue
-        if spec.get("media") != step.get("media"):
+        media = step.get("media")
+        if isinstance(media, str) and spec.get("media") != media:
             fc.problem(
                 where,
                 f"checkpoint {exercise_id!r} is on video {spec.get('media')!r}, "
