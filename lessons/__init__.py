@@ -9,7 +9,15 @@ Plain Python (never Flask, never `learn`). The web layer and the textbook use:
 """
 
 from lessons.checker import check_course
-from lessons.engine import AnswerRecord, CourseProgress, LessonState, StepRecord, progress
+from lessons.engine import (
+    AnswerRecord,
+    CourseProgress,
+    LessonState,
+    MasteryStatus,
+    StepRecord,
+    progress,
+    step_mastery,
+)
 from lessons.install import Installed, install_pack, installed_versions
 from lessons.loader import load_course
 from lessons.model import (
@@ -40,6 +48,7 @@ __all__ = [
     "CourseProgress",
     "Installed",
     "LessonState",
+    "MasteryStatus",
     "Problem",
     "StepRecord",
     "check_course",
@@ -48,6 +57,7 @@ __all__ = [
     "installed_versions",
     "load_course",
     "progress",
+    "step_mastery",
     "unpack_pack",
     "LANGUAGES",
     "TARGET_LANGUAGE",

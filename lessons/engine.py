@@ -126,23 +126,51 @@ def _key(at: Any) -> tuple[bool, Any]:
     return (True, at) if at is not None else (False, 0)
 
 
-def mastery_met(
+@dataclass(frozen=True, slots=True)
+class MasteryStatus:
+    """How far a learner is towards a mastery rule, for a progress bar in the player:
+    `correct` of `needed` ("3 of the last 5 right, 4 needed"; "2 right in a row, 3 needed";
+    "5 of 7 exercises right")."""
+
+    met: bool
+    correct: int
+    needed: int
+
+
+def mastery_status(
     rule: MasteryRule, exercise_ids: Sequence[str], answers: Sequence[AnswerRecord]
-) -> bool:
-    """Whether `answers` (oldest first, only those for this set) meet `rule`."""
-    if not exercise_ids:
-        return False
+) -> MasteryStatus:
+    """Where `answers` (oldest first, only those for this set) stand against `rule`."""
     if rule.kind == "all_correct":
         latest: dict[str, bool] = {}
         for answer in answers:
             latest[answer.exercise_id] = answer.is_correct
-        return all(latest.get(ex, False) for ex in exercise_ids)
-    if rule.kind == "streak":
-        last = answers[-rule.n :] if rule.n else ()
-        return len(last) == rule.n and all(a.is_correct for a in last)
-    # m_of_n: among the last n answers at least m correct (fewer answers may still reach m)
-    last = answers[-rule.n :]
-    return sum(a.is_correct for a in last) >= rule.m
+        correct = sum(latest.get(ex, False) for ex in exercise_ids)
+        needed = len(exercise_ids)
+    elif rule.kind == "streak":
+        last = answers[-rule.n :] if rule.n else []
+        # the run of correct answers at the end of the window
+        correct = next((i for i, a in enumerate(reversed(last)) if not a.is_correct), len(last))
+        needed = rule.n
+    else:  # m_of_n: among the last n answers at least m correct (fewer answers may reach m)
+        correct = sum(a.is_correct for a in answers[-rule.n :])
+        needed = rule.m
+    return MasteryStatus(bool(exercise_ids) and correct >= needed, correct, needed)
+
+
+def mastery_met(
+    rule: MasteryRule, exercise_ids: Sequence[str], answers: Sequence[AnswerRecord]
+) -> bool:
+    """Whether `answers` (oldest first, only those for this set) meet `rule`."""
+    return mastery_status(rule, exercise_ids, answers).met
+
+
+def step_mastery(step: Step, answers: Iterable[AnswerRecord]) -> MasteryStatus | None:
+    """The mastery status of an `exercises` or `review` step with exercises (None for other
+    steps), from a learner's answers in any order."""
+    if not isinstance(step, ExercisesStep | ReviewStep) or not step.exercises:
+        return None
+    return mastery_status(step.mastery, step.exercises, _answers_for(step, _chronological(answers)))
 
 
 def _answers_for(step: Step, answers: Sequence[AnswerRecord]) -> list[AnswerRecord]:

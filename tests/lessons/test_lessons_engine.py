@@ -21,7 +21,7 @@ from lessons import (
     VideoStep,
     progress,
 )
-from lessons.engine import mastery_met
+from lessons.engine import MasteryStatus, mastery_met, step_mastery
 
 T = LocalizedText.of({"en": "x"})
 
@@ -267,3 +267,28 @@ def test_any_records_give_a_consistent_answer(steps, records):
     if result.continue_at is not None:
         lesson_id, step_id = result.continue_at
         assert result.lessons[lesson_id].next_step == step_id
+
+
+@pytest.mark.parametrize(
+    ("step_id", "outcomes", "status"),
+    [
+        ("a-ex", [], MasteryStatus(False, 0, 2)),
+        ("a-ex", [("a1", True), ("a2", False)], MasteryStatus(False, 1, 2)),
+        ("a-ex", [("a1", True), ("a2", False), ("a3", True)], MasteryStatus(True, 2, 2)),
+        ("b-ex", [("b1", True)], MasteryStatus(False, 1, 2)),
+        ("b-ex", [("b1", True), ("b2", True)], MasteryStatus(True, 2, 2)),
+        (
+            "c-ex",
+            [("c1", True), ("c1", False), ("c1", True), ("c1", True)],
+            MasteryStatus(False, 2, 3),
+        ),
+        ("c-ex", [("c1", True)] * 5, MasteryStatus(True, 3, 3)),
+    ],
+)
+def test_step_mastery_says_how_far_the_learner_is(step_id, outcomes, status):
+    lesson = COURSE.lesson(step_id[0])
+    assert step_mastery(lesson.step(step_id), answers(*outcomes)) == status
+
+
+def test_steps_without_exercises_have_no_mastery():
+    assert step_mastery(COURSE.lesson("a").step("a-video"), []) is None
