@@ -3,6 +3,7 @@
 `load_course(path)` reads the pack, checks all of it and raises `CourseError` with every
 problem if anything is wrong; otherwise it builds the immutable `Course`. Loading the
 same folder again with the same files returns the same object from the cache.
+`build_course` turns an accepted `RawPack` into the model.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ _cache_lock = threading.Lock()
 def load_course(path: str | os.PathLike[str], known_media: Collection[str] | None = None) -> Course:
     """The course in the pack folder `path`; `CourseError` lists every problem.
 
-    Courses are cached per (folder, content hash, known media): a pack whose files
-    changed is read and checked again, an unchanged one is not.
+    Courses are cached per (folder, content hash, known media): the files are read each
+    time to hash them, but an unchanged pack is not checked or built again.
     """
     root = Path(path).resolve()
     raw = read_pack(root)
