@@ -121,6 +121,6 @@ def test_same_work_from_two_groups_shows_once_with_the_sooner_date(app, world, m
     _assign(client, world.groups["a"], "mini/hello", later.isoformat())
     _assign(client, second, "mini/hello", soon.isoformat())
     home = login_as("learner_a").get("/").text
-    assert home.count("/courses/mini/lessons/hello\"") == 1
+    assert home.count('/courses/mini/lessons/hello"') == 1
     assert f"Due {soon.isoformat()}" in home
     assert isinstance(soon, date)

@@ -1,0 +1,264 @@
+"""The trainer's view of a group: a learners x lessons grid, who is stuck, the hardest exercises.
+
+Every function here runs a fixed number of SQL statements whatever the size of the group (the
+learners are always selected through a subquery on the group, never one by one): the grid
+needs three, `stuck_on_exercises` one, `hardest_exercises` two.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from learn.models import Assignment, AttemptLog, GroupMember, GroupRole, LessonSummary, User
+from lessons import Course, Lesson
+
+STUCK_AFTER_FAILURES = 3
+HARDEST_MIN_ATTEMPTS = 3
+
+
+def learner_ids(group_id: int):
+    """The group's learners, as a subquery: one statement for 3 learners or 3000."""
+    return select(GroupMember.user_id).where(
+        GroupMember.group_id == group_id, GroupMember.role == GroupRole.LEARNER
+    )
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes even for timezone-aware columns; they were UTC.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    course: Course
+    lesson: Lesson
+    due_on: object  # date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    state: str  # not_started, in_progress or done
+    progress: float
+    score: float | None
+    updated_at: datetime | None
+
+
+EMPTY = Cell("not_started", 0.0, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    user: User
+    cells: tuple[Cell, ...]
+    last_activity: datetime | None
+    time_spent: int  # seconds, in the grid's lessons
+
+    @property
+    def done(self) -> int:
+        return sum(cell.state == "done" for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    def done_share(self, index: int) -> float:
+        """Share of learners who finished the column's lesson, 0..1."""
+        if not self.rows:
+            return 0.0
+        return sum(row.cells[index].state == "done" for row in self.rows) / len(self.rows)
+
+
+def columns(session: Session, group_id: int, courses: dict[str, Course]) -> list[Column]:
+    """The lessons assigned to the group in course order (every lesson if none is assigned)."""
+    due: dict[tuple[str, str], object] = {}
+    for assignment in session.scalars(
+        select(Assignment).where(Assignment.group_id == group_id).order_by(Assignment.id)
+    ):
+        course = courses.get(assignment.course_id)
+        if course is None:
+            continue
+        if assignment.lesson_id is None:
+            lesson_ids = [lesson.id for lesson in course.lessons]
+        elif course.has("lesson", assignment.lesson_id):
+            lesson_ids = [assignment.lesson_id]
+        else:
+            continue
+        for lesson_id in lesson_ids:
+            known = due.get((course.id, lesson_id))
+            if (course.id, lesson_id) not in due or (
+                assignment.due_on is not None and (known is None or assignment.due_on < known)
+            ):
+                due[(course.id, lesson_id)] = assignment.due_on
+    picked = due.keys() or {(c.id, lesson.id) for c in courses.values() for lesson in c.lessons}
+    return [
+        Column(course, lesson, due.get((course.id, lesson.id)))
+        for course in courses.values()
+        for lesson in course.lessons
+        if (course.id, lesson.id) in picked
+    ]
+
+
+def group_grid(session: Session, group_id: int, courses: dict[str, Course]) -> Grid:
+    """Every learner of the group against every assigned lesson: state, best score, last time."""
+    cols = columns(session, group_id, courses)
+    users = session.scalars(
+        select(User).where(User.id.in_(learner_ids(group_id))).order_by(User.display_name, User.id)
+    ).all()
+    course_ids = {col.course.id for col in cols}
+    summaries: dict[int, dict[tuple[str, str], LessonSummary]] = defaultdict(dict)
+    if users and course_ids:
+        for summary in session.scalars(
+            select(LessonSummary).where(
+                LessonSummary.user_id.in_(learner_ids(group_id)),
+                LessonSummary.course_id.in_(course_ids),
+            )
+        ):
+            summaries[summary.user_id][(summary.course_id, summary.lesson_id)] = summary
+    rows = []
+    for user in users:
+        mine = summaries.get(user.id, {})
+        cells = []
+        for col in cols:
+            summary = mine.get((col.course.id, col.lesson.id))
+            cells.append(_cell(summary) if summary is not None else EMPTY)
+        times = [_aware(s.updated_at) for s in mine.values() if s.updated_at is not None]
+        rows.append(
+            Row(
+                user,
+                tuple(cells),
+                max(times, default=None),
+                sum(s.time_spent for s in mine.values()),
+            )
+        )
+    return Grid(tuple(cols), tuple(rows))
+
+
+def _cell(summary: LessonSummary) -> Cell:
+    if summary.progress >= 1.0:
+        state = "done"
+    elif summary.progress > 0 or summary.best_score > 0:
+        state = "in_progress"
+    else:
+        state = "not_started"
+    return Cell(state, summary.progress, summary.best_score, _aware(summary.updated_at))
+
+
+@dataclass(frozen=True, slots=True)
+class Inactive:
+    user: User
+    last_activity: datetime | None
+
+
+def inactive(grid: Grid, days: int, now: datetime) -> list[Inactive]:
+    """Learners with nothing done for `days` days (or ever) who have lessons left to do."""
+    cutoff = now - timedelta(days=days)
+    return [
+        Inactive(row.user, row.last_activity)
+        for row in grid.rows
+        if row.done < len(grid.columns)
+        and (row.last_activity is None or row.last_activity < cutoff)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class StuckOn:
+    user: User
+    course_id: str
+    lesson_id: str
+    exercise_id: str
+    failures: int  # wrong answers in a row, up to the latest
+
+
+def stuck_on_exercises(
+    session: Session, group_id: int, users: dict[int, User], since: datetime
+) -> list[StuckOn]:
+    """Learners whose latest answers to one exercise were wrong STUCK_AFTER_FAILURES+ times."""
+    rows = session.execute(
+        select(
+            AttemptLog.user_id,
+            AttemptLog.course_id,
+            AttemptLog.lesson_id,
+            AttemptLog.exercise_id,
+            AttemptLog.correct,
+        )
+        .where(AttemptLog.user_id.in_(learner_ids(group_id)), AttemptLog.created_at >= since)
+        .order_by(AttemptLog.id)
+    ).all()
+    streaks: dict[tuple[int, str, str, str], int] = {}
+    for user_id, course_id, lesson_id, exercise_id, correct in rows:
+        key = (user_id, course_id, lesson_id, exercise_id)
+        streaks[key] = 0 if correct else streaks.get(key, 0) + 1
+    return sorted(
+        (
+            StuckOn(users[key[0]], key[1], key[2], key[3], count)
+            for key, count in streaks.items()
+            if count >= STUCK_AFTER_FAILURES and key[0] in users
+        ),
+        key=lambda s: (-s.failures, s.user.name),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Hardest:
+    course_id: str
+    exercise_id: str
+    attempts: int
+    wrong: int
+    common_wrong: tuple[tuple[object, int], ...]  # (answer as given, how many times)
+
+    @property
+    def error_rate(self) -> float:
+        return self.wrong / self.attempts if self.attempts else 0.0
+
+
+def hardest_exercises(session: Session, group_id: int, limit: int = 8) -> list[Hardest]:
+    """Exercises the group gets wrong most often, with the wrong answers given most often.
+
+    Answers are counted over the whole group, never shown per learner.
+    """
+    wrong = func.sum(case((AttemptLog.correct, 0), else_=1))
+    totals = session.execute(
+        select(AttemptLog.course_id, AttemptLog.exercise_id, func.count(), wrong)
+        .where(AttemptLog.user_id.in_(learner_ids(group_id)))
+        .group_by(AttemptLog.course_id, AttemptLog.exercise_id)
+        .having(func.count() >= HARDEST_MIN_ATTEMPTS)
+    ).all()
+    ranked = sorted(
+        (row for row in totals if row[3]), key=lambda r: (-r[3] / r[2], -r[2], r[1])
+    )[:limit]
+    if not ranked:
+        return []
+    answers: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    keep: dict[tuple[str, str], object] = {}
+    for course_id, exercise_id, answer in session.execute(
+        select(AttemptLog.course_id, AttemptLog.exercise_id, AttemptLog.answer).where(
+            AttemptLog.user_id.in_(learner_ids(group_id)),
+            AttemptLog.exercise_id.in_({row[1] for row in ranked}),
+            AttemptLog.correct.is_(False),
+        )
+    ):
+        key = json.dumps(answer, sort_keys=True, ensure_ascii=False)
+        answers[(course_id, exercise_id)][key] += 1
+        keep[key] = answer
+    return [
+        Hardest(
+            course_id,
+            exercise_id,
+            int(count),
+            int(wrong_count),
+            tuple(
+                (keep[key], n) for key, n in answers[(course_id, exercise_id)].most_common(3)
+            ),
+        )
+        for course_id, exercise_id, count, wrong_count in ranked
+    ]
