@@ -32,11 +32,12 @@ def bar_chart(bars: Sequence[tuple[str, float, str]], title: str, maximum: float
     for index, (label, value, text) in enumerate(bars):
         y = index * ROW
         width = max(0.0, min(value / top, 1.0)) * usable
+        bar_y = y + 18
         parts.append(
             f'<text x="0" y="{y + LABEL_SIZE}" font-size="{LABEL_SIZE}">{escape(label)}</text>'
-            f'<rect x="0" y="{y + 18}" width="{usable}" height="{BAR}" rx="3" class="chart-track"/>'
-            f'<rect x="0" y="{y + 18}" width="{width:.1f}" height="{BAR}" rx="3" class="chart-bar"/>'
-            f'<text x="{width + 6:.1f}" y="{y + 18 + BAR - 2}" font-size="{LABEL_SIZE}" '
+            f'<rect x="0" y="{bar_y}" width="{usable}" height="{BAR}" rx="3" class="chart-track"/>'
+            f'<rect x="0" y="{bar_y}" width="{width:.1f}" height="{BAR}" rx="3" class="chart-bar"/>'
+            f'<text x="{width + 6:.1f}" y="{bar_y + BAR - 2}" font-size="{LABEL_SIZE}" '
             f'class="chart-value">{escape(text)}</text>'
         )
     parts.append("</svg>")

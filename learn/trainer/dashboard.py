@@ -233,9 +233,8 @@ def hardest_exercises(session: Session, group_id: int, limit: int = 8) -> list[H
         .group_by(AttemptLog.course_id, AttemptLog.exercise_id)
         .having(func.count() >= HARDEST_MIN_ATTEMPTS)
     ).all()
-    ranked = sorted(
-        (row for row in totals if row[3]), key=lambda r: (-r[3] / r[2], -r[2], r[1])
-    )[:limit]
+    with_errors = [row for row in totals if row[3]]
+    ranked = sorted(with_errors, key=lambda r: (-r[3] / r[2], -r[2], r[1]))[:limit]
     if not ranked:
         return []
     answers: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -256,9 +255,7 @@ def hardest_exercises(session: Session, group_id: int, limit: int = 8) -> list[H
             exercise_id,
             int(count),
             int(wrong_count),
-            tuple(
-                (keep[key], n) for key, n in answers[(course_id, exercise_id)].most_common(3)
-            ),
+            tuple((keep[k], n) for k, n in answers[(course_id, exercise_id)].most_common(3)),
         )
         for course_id, exercise_id, count, wrong_count in ranked
     ]
