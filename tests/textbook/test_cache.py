@@ -81,8 +81,18 @@ def test_prune_removes_stale_versions_only(cache, course):
 
 
 @pytest.mark.slow
-def test_build_renders_once_then_serves_the_file(cache, course):
+def test_build_renders_once_then_serves_the_file(cache, course, renders, monkeypatch):
+    import textbook.pdf
+
+    calls = []
+    document = renders.document("km", "A5")  # rendered once for the whole session
+
+    def layout(course, lang, size, learner=None):
+        calls.append((lang, size))
+        return document
+
+    monkeypatch.setattr(textbook.pdf, "layout", layout)
     first = cache.build(course, "km", "A5")
     assert first.pages >= 8 and first.path.read_bytes().startswith(b"%PDF-")
     again = cache.build(course, "km", "A5")
-    assert again == first  # no second render: same file, same creation time
+    assert again == first and calls == [("km", "A5")]  # the second call reads the file
