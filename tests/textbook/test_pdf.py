@@ -7,10 +7,12 @@ import dataclasses
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+import lessons
 import textbook
 from textbook.fonts import PDF_FONT_NAMES
 from textbook.layoutcheck import check_layout
@@ -101,3 +103,19 @@ def test_importing_textbook_loads_neither_flask_nor_weasyprint():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+BUNDLED = Path(__file__).parents[2] / "lessons" / "courses" / "thai-for-work"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    if not (BUNDLED / "course.yaml").is_file():
+        pytest.skip("no bundled course yet")
+    return lessons.load_course(BUNDLED)
+
+
+@pytest.mark.parametrize("lang", ["km", "lo", "my"])
+def test_bundled_course_fits_on_a5_pages(lang, bundled):
+    """The real course, on the narrowest page: no overflow, no line broken inside a word."""
+    assert check_layout(textbook.layout(bundled, lang, "A5")) == []
