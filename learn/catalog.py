@@ -4,7 +4,8 @@ Packs are folders of files (see docs/content-format.md). The catalogue loads eac
 checks it whole, and reloads it only when its files change (a cheap walk of their sizes and
 modification times, at most every few seconds). A pack with errors is refused whole: it is
 left out of the catalogue and its problems are logged, and the other courses go on working.
-An imported pack with the same course id as a bundled one replaces it.
+An installed pack (`rianthai course import`) with the same course id as a bundled one
+replaces it; of several installed versions, the newest is served.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from flask import Flask, current_app
 
 import lessons
 from lessons import Course, CourseError, load_course
+from lessons.install import version_key
 
 BUNDLED = Path(lessons.__file__).parent / "courses"
 log = logging.getLogger(__name__)
@@ -49,13 +51,20 @@ class CourseCatalog:
         self._lock = threading.Lock()
 
     def _pack_folders(self) -> list[Path]:
-        return [
-            folder
-            for root in self.roots
-            if root.is_dir()
-            for folder in sorted(root.iterdir())
-            if not folder.name.startswith(".") and (folder / "course.yaml").is_file()
-        ]
+        """Bundled packs are `<root>/<pack>/`; installed ones `<root>/<id>/<version>/`, of
+        which the newest version is served."""
+        folders = []
+        for root in self.roots:
+            for folder in sorted(root.iterdir()) if root.is_dir() else ():
+                if folder.name.startswith(".") or not folder.is_dir():
+                    continue
+                if (folder / "course.yaml").is_file():
+                    folders.append(folder)
+                    continue
+                versions = [v for v in folder.iterdir() if (v / "course.yaml").is_file()]
+                if versions:
+                    folders.append(max(versions, key=lambda v: version_key(v.name)))
+        return folders
 
     def refresh(self, force: bool = False) -> None:
         with self._lock:

@@ -6,9 +6,11 @@ Everything is escaped: content comes from files that translators edit, never tru
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Mapping
 
 from flask import Flask
+from flask_babel import format_decimal
 from markupsafe import Markup, escape
 
 from learn.i18n import current_language
@@ -85,9 +87,23 @@ def gap_line(text: str, gaps: Mapping) -> Markup:
     return out + escape(text[position:])
 
 
+def filesize(size: int) -> str:
+    """A file size as a learner reads it on a data plan: 62 KB, 1.4 MB."""
+    if size < 1000 * 1000:
+        return f"{format_decimal(max(1, round(size / 1000)))} KB"
+    return f"{format_decimal(round(size / 1000 / 1000, 1))} MB"
+
+
+def new_uuid() -> str:
+    """A fresh UUID for one form: each answer the learner sends is stored once."""
+    return str(uuid.uuid4())
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(localized, "loc")
     app.add_template_filter(thai, "thai")
     app.add_template_filter(text_or_thai, "option_text")
     app.add_template_global(tone_names)
     app.add_template_global(gap_line)
+    app.add_template_global(new_uuid)
+    app.add_template_filter(filesize, "filesize")

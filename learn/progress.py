@@ -29,8 +29,8 @@ def insert_once(
     already, atomically even under concurrent requests; returns how many were new."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(model).values(values).on_conflict_do_nothing(
-        index_elements=unique or ["uuid"]
+    statement = (
+        insert(model).values(values).on_conflict_do_nothing(index_elements=unique or ["uuid"])
     )
     return session.execute(statement).rowcount
 

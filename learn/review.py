@@ -51,9 +51,9 @@ def meet_vocabulary(session: Session, user_id: int, course: Course, lesson_id: s
 def due_count(session: Session, user_id: int, now: datetime | None = None) -> int:
     now = now or datetime.now(UTC)
     return session.scalar(
-        select(func.count()).select_from(ReviewCard).where(
-            ReviewCard.user_id == user_id, ReviewCard.due <= now
-        )
+        select(func.count())
+        .select_from(ReviewCard)
+        .where(ReviewCard.user_id == user_id, ReviewCard.due <= now)
     )
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
+import media_index
 from learn import create_app
 from learn.extensions import db
 
@@ -40,14 +42,69 @@ class FormClient(FlaskClient):
         return self.post(path, data={"csrf_token": token, **data}, **kwargs)
 
 
+@pytest.fixture(scope="session")
+def media_library(tmp_path_factory) -> Path:
+    """A scanned media folder with what the test pack uses: lesson 'hello''s video (14 s, tiny)
+    with captions in en, my and th, and the audio of one word. Shared: tests must not change it."""
+    folder = tmp_path_factory.mktemp("media")
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=navy:s=160x90:d=14:r=5",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=d=14",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "16k",
+            "-shortest",
+            str(folder / "mini-hello.mp4"),
+        ],
+        check=True,
+    )
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=d=1",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "16k",
+            str(folder / "mini-sawatdii.m4a"),
+        ],
+        check=True,
+    )
+    cue = "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n{}\n"
+    for lang, text in {"en": "Hello", "my": "မင်္ဂလာပါ", "th": "สวัสดีครับ"}.items():
+        (folder / f"mini-hello.{lang}.vtt").write_text(cue.format(text), encoding="utf-8")
+    media_index.scan(folder)
+    return folder
+
+
 @pytest.fixture
-def app(database_url, tmp_path):
+def app(database_url, tmp_path, media_library):
     app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": database_url,
-            "MEDIA_ROOT": str(tmp_path / "media"),
+            "MEDIA_ROOT": str(media_library),
             "COURSES_DIR": str(tmp_path / "courses"),
             # The small packs the lessons tests use: web tests must not change with the
             # bundled course's content.

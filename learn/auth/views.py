@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -14,15 +12,7 @@ from learn.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, Regist
 from learn.auth.messages import message_for
 from learn.extensions import db
 from learn.i18n import current_language
-
-
-def _safe_next(target: str | None) -> str:
-    """Only a path on this site: `next` must never send anyone elsewhere."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
-            return target
-    return url_for("main.home")
+from learn.urls import safe_next
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -76,7 +66,7 @@ def login():
             login_user(user)
             if user.must_change_password:
                 return redirect(url_for("auth.password"))
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")))
     status = 422 if (form.errors or error) else 200
     return render_template("auth/login.html", form=form, error=error), status
 
@@ -118,6 +108,6 @@ def language():
             db.session.commit()
         else:
             session["lang"] = form.language.data
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(safe_next(request.args.get("next")))
     form.language.data = current_language()
     return render_template("auth/language.html", form=form), 422 if form.errors else 200

@@ -9,8 +9,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from learn.catalog import catalog
-from learn.course_install import install_pack
-from lessons import CourseError, check_course
+from learn.media.library import known_media
+from lessons import CourseError, check_course, compare_courses, install_pack
 
 
 @click.group("course")
@@ -20,9 +20,10 @@ def course() -> None:
 
 @course.command("check")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@with_appcontext
 def check(path: Path) -> None:
     """Check the pack folder PATH; print every problem as file:line: field: message."""
-    problems = check_course(path)
+    problems = check_course(path, known_media())
     for problem in problems:
         click.echo(f"{path / problem.file}:{problem.line}: {problem.field}: {problem.message}")
     if problems:
@@ -35,20 +36,23 @@ def check(path: Path) -> None:
 @with_appcontext
 def import_(source: Path) -> None:
     """Install the pack SOURCE (a folder or a zip) into the instance; refused whole on error."""
+    in_use = {course.id: course for course in catalog().courses()}
     try:
-        installed, changes = install_pack(
-            source, Path(current_app.config["COURSES_DIR"]), catalog().get
-        )
+        installed = install_pack(source, Path(current_app.config["COURSES_DIR"]), known_media())
     except CourseError as error:
         for problem in error.problems:
-            click.echo(
-                f"{problem.file}:{problem.line}: {problem.field}: {problem.message}", err=True
-            )
+            click.echo(str(problem), err=True)
         raise click.ClickException("the pack was refused; nothing was installed") from None
     catalog().refresh(force=True)
-    click.echo(f"Installed course {installed.id} version {installed.version}.")
+    course = installed.course
+    if installed.already_installed:
+        click.echo(f"Course {course.id} version {course.version} was installed already.")
+        return
+    click.echo(f"Installed course {course.id} version {course.version}.")
+    before = installed.previous or in_use.get(course.id)
+    changes = compare_courses(before, course) if before is not None else None
     if changes and changes.removes_anything:
         for kind, ids in changes.removed.items():
             if ids:
                 click.echo(f"  removed {kind}: {', '.join(ids)}")
-        click.echo("Learners keep their records; removed items no longer count.")
+        click.echo("Learners keep their records; what was removed no longer counts.")

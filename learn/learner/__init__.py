@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("learner", __name__, template_folder="templates")
 
-from learn.learner import views  # noqa: E402,F401  (views attach themselves to bp)
+from learn.learner import video, views  # noqa: E402,F401  (views attach themselves to bp)

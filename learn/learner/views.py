@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -12,24 +12,13 @@ from learn.catalog import catalog
 from learn.extensions import db
 from learn.learner import bp
 from learn.learner.feedback import sentences
+from learn.learner.lookup import course_or_404, lesson_or_404, step_or_404
 from learn.learner.player import next_exercise, read_response
+from learn.learner.video import video_context
 from learn.models import LessonSummary
 from learn.progress import course_progress, record_answer, record_step, records
 from learn.review import meet_vocabulary
-from lessons import ExercisesStep, LessonState, ReviewStep, progress
-
-
-def _course_or_404(course_id: str):
-    course = catalog().get(course_id)
-    if course is None:
-        abort(404)
-    return course
-
-
-def _lesson_or_404(course, lesson_id: str):
-    if not course.has("lesson", lesson_id):
-        abort(404)
-    return course.lesson(lesson_id)
+from lessons import ExercisesStep, LessonState, ReviewStep, VideoStep, progress
 
 
 def _uuid_from_form() -> uuid.UUID:
@@ -52,7 +41,7 @@ def courses():
 @bp.get("/courses/<course_id>")
 def course_map(course_id: str):
     """Units and lessons of a course, each with its state and progress."""
-    course = _course_or_404(course_id)
+    course = course_or_404(course_id)
     if current_user.is_authenticated:
         state = course_progress(db.session, current_user.id, course)
     else:
@@ -64,8 +53,8 @@ def course_map(course_id: str):
 @login_required
 def lesson(course_id: str, lesson_id: str):
     """Open a lesson where the learner stands in it: its next step, or its result."""
-    course = _course_or_404(course_id)
-    _lesson_or_404(course, lesson_id)
+    course = course_or_404(course_id)
+    lesson_or_404(course, lesson_id)
     state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
     if state.state is LessonState.LOCKED:
         flash(_("Finish the lessons before this one first."), "info")
@@ -81,11 +70,9 @@ def lesson(course_id: str, lesson_id: str):
 @login_required
 def step(course_id: str, lesson_id: str, step_id: str):
     """One step of the lesson player."""
-    course = _course_or_404(course_id)
-    lesson = _lesson_or_404(course, lesson_id)
-    if step_id not in lesson.step_ids:
-        abort(404)
-    current = lesson.step(step_id)
+    course = course_or_404(course_id)
+    lesson = lesson_or_404(course, lesson_id)
+    current = step_or_404(lesson, step_id)
     position = lesson.step_ids.index(step_id)
     state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
     if state.state is LessonState.LOCKED:
@@ -98,6 +85,7 @@ def step(course_id: str, lesson_id: str, step_id: str):
         mine = [a for a in answers if a.step_id == step_id]
         tries = {i: course.exercise(i).tries for i in current.exercises}
         exercise = course.exercise(next_exercise(current, mine, tries))
+    video = video_context(course, current) if isinstance(current, VideoStep) else {}
     return render_template(
         "learner/step.html",
         course=course,
@@ -107,6 +95,7 @@ def step(course_id: str, lesson_id: str, step_id: str):
         state=state,
         exercise=exercise,
         record_uuid=uuid.uuid4(),
+        **video,
     )
 
 
@@ -114,10 +103,9 @@ def step(course_id: str, lesson_id: str, step_id: str):
 @login_required
 def step_done(course_id: str, lesson_id: str, step_id: str):
     """The learner finished a video, reading or review step."""
-    course = _course_or_404(course_id)
-    lesson = _lesson_or_404(course, lesson_id)
-    if step_id not in lesson.step_ids:
-        abort(404)
+    course = course_or_404(course_id)
+    lesson = lesson_or_404(course, lesson_id)
+    step_or_404(lesson, step_id)
     if record_step(db.session, current_user.id, course, lesson_id, step_id, _uuid_from_form()):
         meet_vocabulary(db.session, current_user.id, course, lesson_id)
     db.session.commit()
@@ -128,13 +116,14 @@ def step_done(course_id: str, lesson_id: str, step_id: str):
 @login_required
 def answer(course_id: str, lesson_id: str, step_id: str):
     """Grade an answer, store it once, and show the feedback."""
-    course = _course_or_404(course_id)
-    lesson = _lesson_or_404(course, lesson_id)
-    if step_id not in lesson.step_ids:
-        abort(404)
-    current = lesson.step(step_id)
+    course = course_or_404(course_id)
+    lesson = lesson_or_404(course, lesson_id)
+    current = step_or_404(lesson, step_id)
     exercise_id = request.form.get("exercise", "")
-    if not isinstance(current, ExercisesStep | ReviewStep) or exercise_id not in current.exercises:
+    asked = (
+        current.checkpoints if isinstance(current, VideoStep) else getattr(current, "exercises", ())
+    )
+    if exercise_id not in asked:
         abort(400)
     exercise = course.exercise(exercise_id)
     response = read_response(exercise, request.form)
@@ -156,6 +145,17 @@ def answer(course_id: str, lesson_id: str, step_id: str):
     db.session.commit()
     _, answers = records(db.session, current_user.id, course.id)
     attempts = sum(1 for a in answers if a.step_id == step_id and a.exercise_id == exercise_id)
+    tries_left = max(0, exercise.tries - attempts) if not result.correct else 0
+    messages = sentences(result.feedback)
+    if request.accept_mimetypes.best == "application/json":  # a checkpoint inside the video
+        return jsonify(
+            outcome=result.outcome,
+            title=OUTCOME_TITLES[result.outcome](),
+            correct=result.correct,
+            messages=[str(m) for m in messages],
+            tries_left=tries_left,
+            uuid=str(uuid.uuid4()),
+        )
     state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
     return render_template(
         "learner/feedback.html",
@@ -164,10 +164,17 @@ def answer(course_id: str, lesson_id: str, step_id: str):
         step=current,
         exercise=exercise,
         result=result,
-        messages=sentences(result.feedback),
-        tries_left=max(0, exercise.tries - attempts) if not result.correct else 0,
+        messages=messages,
+        tries_left=tries_left,
         step_done=step_id in state.steps_done,
     )
+
+
+OUTCOME_TITLES = {
+    "correct": lambda: _("Correct!"),
+    "almost": lambda: _("Almost!"),
+    "wrong": lambda: _("Not quite."),
+}
 
 
 def _after_step(course, lesson, step_id: str):
@@ -184,8 +191,8 @@ def _after_step(course, lesson, step_id: str):
 @login_required
 def result(course_id: str, lesson_id: str):
     """The end of a lesson: what was done, and what comes next."""
-    course = _course_or_404(course_id)
-    lesson = _lesson_or_404(course, lesson_id)
+    course = course_or_404(course_id)
+    lesson = lesson_or_404(course, lesson_id)
     state = course_progress(db.session, current_user.id, course)
     summary = db.session.get(LessonSummary, (current_user.id, course.id, lesson_id))
     return render_template(

@@ -9,41 +9,17 @@ empty response carrying `X-Accel-Redirect` when nginx is configured to send the 
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from flask import Response, abort, current_app, request
 from werkzeug.http import http_date, parse_etags, unquote_etag
 
 from learn.media import bp
-from media_index import MANIFEST_NAME, Manifest, ManifestError
+from learn.media.library import manifest
 from media_index.ranges import parse_range
 from media_index.serving import NotFound, ServedFile, caption_file, media_file, thumbnail_file
 
-_lock = threading.Lock()
-_cached: dict[str, tuple[int, Manifest]] = {}
 LANGUAGES = {"th", "km", "lo", "my", "en"}
-
-
-def manifest() -> Manifest | None:
-    """The library's manifest, read again only when media.json changed; None without one."""
-    root = Path(current_app.config["MEDIA_ROOT"])
-    try:
-        stamp = (root / MANIFEST_NAME).stat().st_mtime_ns
-    except FileNotFoundError:
-        return None
-    with _lock:
-        known = _cached.get(str(root))
-        if known and known[0] == stamp:
-            return known[1]
-    try:
-        loaded = Manifest.load(root)
-    except ManifestError:
-        current_app.logger.exception("media manifest %s unreadable", root / MANIFEST_NAME)
-        return None
-    with _lock:
-        _cached[str(root)] = (stamp, loaded)
-    return loaded
 
 
 def _resolve(find, *args) -> ServedFile:

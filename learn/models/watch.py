@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, String, func
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from learn.extensions import db
@@ -12,9 +12,10 @@ from learn.models.records import ID
 
 
 class WatchProgress(db.Model):
-    """The latest position in a video step and the seconds of it seen, kept as a maximum.
+    """The latest position in a video step, and which parts of it were seen.
 
-    Saving is idempotent: a report repeated or arriving late never moves `watched` backwards.
+    `seen` is a list of [start, end] seconds, merged; `watched` is their total length. A
+    report repeated or arriving late only adds what it adds, so saving is idempotent.
     """
 
     __tablename__ = "watch_progress"
@@ -27,6 +28,7 @@ class WatchProgress(db.Model):
     media_id: Mapped[str] = mapped_column(String(128))
     position: Mapped[float] = mapped_column(Float, default=0.0)
     watched: Mapped[float] = mapped_column(Float, default=0.0)  # seconds seen, distinct
+    seen: Mapped[list] = mapped_column(JSON, default=list)
     duration: Mapped[float] = mapped_column(Float, default=0.0)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

@@ -34,7 +34,7 @@ def walk_lesson(client, answer_right=True, limit=20) -> list[str]:
             return seen
         seen.append(path)
         html = client.get(path).get_data(as_text=True)
-        if 'name="exercise"' in html:
+        if 'name="exercise"' in html and 'id="player"' not in html:
             choices = _form_values(html, "choice")
             pick = choices[0] if answer_right else choices[-1]
             exercise = _form_values(html, "exercise")[0]
@@ -76,9 +76,21 @@ def test_player_starts_with_the_video_and_its_captions(client, learner):
     path = _step_path(client.get(LESSON))
     assert path.endswith("/steps/hello-video")
     html = client.get(path).get_data(as_text=True)
-    assert "<video controls" in html and "/media/mini-hello/original#t=0,30" in html
+    assert '<video id="player"' in html
+    assert '<source src="/media/mini-hello/original">' in html
+    assert 'data-clip-start="0.0" data-clip-end="14.0"' in html  # the clip ends with the video
     assert "/media/mini-hello/captions/en.vtt" in html
+    assert "/media/mini-hello/captions/th.vtt" in html
+    assert 'class="checkpoint" data-at="12.0"' in html
     assert "Step 1 of 4" in html
+
+
+def test_save_data_plays_the_smallest_file_and_loads_nothing_before_play(client, learner):
+    path = "/courses/mini/lessons/hello/steps/hello-video"
+    html = client.get(path, headers={"Save-Data": "on"}).get_data(as_text=True)
+    assert 'preload="none"' in html
+    client.submit("/settings/save-data?next=" + path, {"save_data": "0"}, page=path)
+    assert 'preload="metadata"' in client.get(path, headers={"Save-Data": "on"}).text
 
 
 def test_completing_a_lesson_unlocks_the_next_and_home_offers_to_continue(client, learner):

@@ -35,8 +35,10 @@ def _answer(client, html: str, right: bool, app):
     with app.app_context():
         card = db.session.get(ReviewCard, int(card_id))
         question = question_for(catalog().get("mini"), card)
-    data = {"uuid": re.search(r'name="uuid" value="([^"]+)"', html).group(1),
-            "shown_at": re.search(r'name="shown_at" value="([^"]+)"', html).group(1)}
+    data = {
+        "uuid": re.search(r'name="uuid" value="([^"]+)"', html).group(1),
+        "shown_at": re.search(r'name="shown_at" value="([^"]+)"', html).group(1),
+    }
     if question.form == "type":
         data["text"] = question.item.thai if right else "กขค"
     else:
@@ -86,9 +88,15 @@ def test_another_learners_card_is_not_found(app, met_words, auth):
     auth.logout()
     auth.register(login="other")
     html = met_words.get("/").get_data(as_text=True)
-    response = met_words.post(f"/review/{card_id}", data={
-        "uuid": str(uuid.uuid4()), "shown_at": "0", "choice": "x",
-        "csrf_token": _token(html)})
+    response = met_words.post(
+        f"/review/{card_id}",
+        data={
+            "uuid": str(uuid.uuid4()),
+            "shown_at": "0",
+            "choice": "x",
+            "csrf_token": _token(html),
+        },
+    )
     assert response.status_code == 404
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(User)) == 2

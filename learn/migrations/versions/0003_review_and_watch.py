@@ -58,6 +58,7 @@ def upgrade():
     sa.Column('media_id', sa.String(length=128), nullable=False),
     sa.Column('position', sa.Float(), nullable=False),
     sa.Column('watched', sa.Float(), nullable=False),
+    sa.Column('seen', sa.JSON(), nullable=False),
     sa.Column('duration', sa.Float(), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_watch_progress_user_id_users'), ondelete='CASCADE'),
