@@ -8,10 +8,10 @@ ZERO WIDTH SPACE at each of those places inside runs of the script, and Pango br
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
-from html.parser import HTMLParser
 
 import icu
 
@@ -154,71 +154,55 @@ _VOID_ELEMENTS = frozenset(
 )
 
 
-class _Breaker(HTMLParser):
-    """Copies HTML through, rewriting only text nodes, each in the language of its element."""
-
-    def __init__(self, lang: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.stack: list[tuple[str, str, bool]] = [("", lang, False)]
-
-    def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        lang = self.stack[-1][1]
-        for name, value in attrs:
-            if name in ("lang", "xml:lang") and value:
-                lang = value
-        raw = self.stack[-1][2] or tag in _RAW_ELEMENTS
-        self.stack.append((tag, lang, raw))
-
-    def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-        if tag not in _VOID_ELEMENTS:
-            self._push(tag, attrs)
-
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-        # Pop up to the matching element; a stray end tag (no match) changes nothing.
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth][0] == tag:
-                del self.stack[depth:]
-                break
-
-    def handle_data(self, data):
-        _tag, lang, raw = self.stack[-1]
-        self.out.append(data if raw else insert_breaks(data, lang))
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+# Markup tokens: comments, CDATA, declarations and processing instructions, then tags.
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>?|</?[A-Za-z][^>]*>?", re.DOTALL
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
+_LANG_ATTR = re.compile(
+    r"""\s(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>'"]+))""", re.IGNORECASE
+)
 
 
 def insert_breaks_html(fragment: str, lang: str) -> str:
     """An HTML fragment or document with U+200B in every text node, by its element's lang.
 
     lang is the language of text outside any element with a lang attribute. Markup, attribute
-    values, entities, comments and the content of script, style, pre and code stay as they are.
+    values, entities, comments and the content of script, style, pre and code stay exactly as
+    they are: the result differs from the input only by the U+200B it adds.
     """
-    parser = _Breaker(lang)
-    parser.feed(fragment)
-    parser.close()
-    return "".join(parser.out)
+    out: list[str] = []
+    stack: list[tuple[str, str]] = [("", lang)]  # (element name, its language)
+    raw_until: str | None = None  # inside <style>, <pre>...: the end tag we wait for
+    last = 0
+    for match in _MARKUP.finditer(fragment):
+        text = fragment[last : match.start()]
+        out.append(text if raw_until else insert_breaks(text, stack[-1][1]))
+        token = match.group()
+        out.append(token)
+        last = match.end()
+        tag = _TAG.match(token)
+        if tag is None:
+            continue  # a comment or a declaration
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if raw_until:
+            if closing and name == raw_until:
+                raw_until = None
+        elif closing:
+            # Pop up to the matching element; a stray end tag changes nothing.
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth][0] == name:
+                    del stack[depth:]
+                    break
+        elif name in _RAW_ELEMENTS and not token.endswith("/>"):
+            raw_until = name
+        elif name not in _VOID_ELEMENTS and not token.endswith("/>"):
+            found = _LANG_ATTR.search(token)
+            value = next((g for g in found.groups() if g is not None), "") if found else ""
+            stack.append((name, value or stack[-1][1]))
+    tail = fragment[last:]
+    out.append(tail if raw_until else insert_breaks(tail, stack[-1][1]))
+    return "".join(out)
 
 
 def jinja_filter(value: object, lang: str) -> str:

@@ -119,3 +119,26 @@ def test_existing_zero_width_spaces_are_kept_and_never_doubled(text, lang):
     assert out.count(ZWSP) >= text.count(ZWSP)
     if ZWSP * 2 not in text:
         assert ZWSP * 2 not in out
+
+
+_HTML_PIECES = list("ខ្ញុំចង់រៀនថៃ ຂ້ອຍເຮັດວຽກ ကျွန်တော် <>/&;=\"'abp!-#x1") + [
+    "<p>",
+    '<span lang="lo">',
+    "</span>",
+    "<br>",
+    "&amp;",
+    "<!--",
+    "-->",
+    "<style>",
+    "<pre>",
+    "ខ្ញុំចង់រៀនភាសាថៃ",
+    "ຂ້ອຍເຮັດວຽກຢູ່ໂຮງງານ",
+    "ကျွန်တော်စက်ရုံမှာ",
+]
+_HTML_TEXT = st.lists(st.sampled_from(_HTML_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(fragment=_HTML_TEXT, lang=st.sampled_from(["km", "lo", "my", "en"]))
+def test_html_helper_never_crashes_and_only_adds_zero_width_spaces(fragment, lang):
+    assert strip_breaks(insert_breaks_html(fragment, lang)) == fragment
