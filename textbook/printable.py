@@ -116,7 +116,7 @@ def _pairs(exercise, lang: str) -> tuple[tuple[PrintOption, ...], tuple[PrintOpt
     return left, right
 
 
-def _labels(exercise, lang: str) -> dict[str, str]:
+def _labels(exercise) -> dict[str, str]:
     """Item id -> label as printed in the answer key: "b)" for options, "(2)" for gaps."""
     labels = {
         getattr(o, "id", ""): f"{LABELS[i % 26]})" for i, o in enumerate(_raw_options(exercise))
@@ -195,7 +195,7 @@ def _item_pron(item) -> str:
 
 def _tiles(exercise, lang: str) -> tuple[Span, ...]:
     tiles = list(getattr(exercise, "tiles", ()) or ())
-    order = _order(exercise.id, [str(tile) for tile in tiles])
+    order = _order(exercise.id, [getattr(tile, "id", str(tile)) for tile in tiles])
     return tuple(_item_span(tiles[i], lang) for i in order)
 
 
@@ -210,7 +210,7 @@ def _answer(exercise, lang: str) -> tuple[AnswerPart, ...]:
         thai = "".join(p.text for p in parts if isinstance(p.text, str))
         pron = " ".join(p.pron for p in parts if p.pron)
         return (AnswerPart("", Span(thai, "th"), pron),)
-    labels = _labels(exercise, lang)
+    labels = _labels(exercise)
     out = []
     for part in parts:
         tone = getattr(part, "tone", "")
@@ -258,7 +258,9 @@ def printable(exercise, number: int, lang: str, *, in_video: bool = False) -> Pr
     note = None
     if in_video or kind in VIDEO_TYPES:
         note = Span(t("watch_in_app", lang), lang)
-    elif kind in LISTENING_TYPES or (getattr(exercise, "audio", "") and not exercise.thai):
+    elif kind in LISTENING_TYPES or (
+        getattr(exercise, "audio", "") and not getattr(exercise, "thai", "")
+    ):
         note = Span(t("listen_in_app", lang), lang)
     elif any(
         getattr(o, "image", "") and not getattr(o, "text", "") for o in _raw_options(exercise)
