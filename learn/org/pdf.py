@@ -1,0 +1,59 @@
+"""PDFs for organisations: login cards (and the HTML-to-PDF step they share).
+
+WeasyPrint is imported on first use only (about 0.5 s and much memory): the web process
+imports this module with the views without paying for it until a PDF is asked for.
+The bundled Noto fonts come in through `textbook.fonts`, so every script has real glyphs on
+a server with no fonts installed.
+"""
+
+from __future__ import annotations
+
+import segno
+
+from textbook.fonts import default_base_url, font_face_css, lang_css
+from textbook.linebreak import insert_breaks
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code of the URL as an SVG data URI, for an <img> in the PDF."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=1)
+
+
+def wrap(text: str, lang: str) -> str:
+    """Khmer, Lao and Burmese need break opportunities marked for WeasyPrint (see textbook)."""
+    return insert_breaks(text, lang) if lang in ("km", "lo", "my") else text
+
+
+CARD_CSS = """
+@page { size: A4; margin: 10mm; }
+body { margin: 0; font-size: 10pt; line-height: 1.3; }
+.sheet { display: flex; flex-wrap: wrap; }
+/* Four rows of two fit the 277 mm of an A4 page; a long name is cut rather than pushing the
+   next card off its cut lines. */
+.login-card {
+  box-sizing: border-box; width: 50%; height: 68mm; padding: 4mm 5mm; overflow: hidden;
+  border: 0.3mm dashed #888; page-break-inside: avoid; display: flex; gap: 3mm;
+}
+.login-card .text { flex: 1; min-width: 0; }
+.login-card img { width: 28mm; height: 28mm; flex: none; }
+.login-card h2 { font-size: 12pt; margin: 0 0 1mm; }
+.login-card .brand { color: #0b6e4f; font-weight: 700; margin: 0 0 1mm; font-size: 9pt; }
+.login-card dl { margin: 0; }
+.login-card dt { font-size: 8pt; color: #444; margin-top: 1mm; }
+.login-card dd { margin: 0; font-size: 12pt; font-weight: 700; }
+.login-card .secret { font-family: "DejaVu Sans Mono", monospace; letter-spacing: 0.5mm; }
+.login-card .note { font-size: 8pt; margin: 1.5mm 0 0; }
+"""
+
+
+def html_to_pdf(html: str, css: str) -> bytes:
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    # Without a FontConfiguration WeasyPrint ignores @font-face (see textbook.pdf).
+    fonts = FontConfiguration()
+    stylesheet = weasyprint.CSS(
+        string=font_face_css() + lang_css() + css, base_url=default_base_url(), font_config=fonts
+    )
+    document = weasyprint.HTML(string=html, base_url=default_base_url())
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
