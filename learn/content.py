@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 from flask_babel import format_decimal
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from learn.i18n import current_language
@@ -49,8 +50,6 @@ def text_or_thai(value, pron: str | None = None) -> Markup:
 
 def tone_names() -> dict[str, str]:
     """The five Thai tones, named in the reader's language."""
-    from flask_babel import gettext as _
-
     return {
         "mid": _("mid tone"),
         "low": _("low tone"),
@@ -94,6 +93,11 @@ def filesize(size: int) -> str:
     return f"{format_decimal(round(size / 1000 / 1000, 1))} MB"
 
 
+def quality_name(rendition: str) -> str:
+    """A rendition's name as a learner understands it."""
+    return {"original": _("best quality"), "audio": _("sound only")}.get(rendition, rendition)
+
+
 def new_uuid() -> str:
     """A fresh UUID for one form: each answer the learner sends is stored once."""
     return str(uuid.uuid4())
@@ -106,4 +110,5 @@ def init_app(app: Flask) -> None:
     app.add_template_global(tone_names)
     app.add_template_global(gap_line)
     app.add_template_global(new_uuid)
+    app.add_template_global(quality_name)
     app.add_template_filter(filesize, "filesize")

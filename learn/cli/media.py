@@ -36,6 +36,20 @@ def _scan(folder: Path) -> media_index.Manifest:
     return manifest
 
 
+def _scenes(lesson) -> tuple[list[Scene], dict[str, list[str]]]:
+    """The lesson's dialogue, line by line (its video checkpoints are timed on it), else its
+    first words, with their translations as captions."""
+    if lesson.dialogue is not None:
+        lines = lesson.dialogue.lines
+        scenes = [Scene(line.thai, line.pron) for line in lines]
+        texts = [line.translation for line in lines]
+    else:
+        items = lesson.vocabulary[:SCENES_PER_VIDEO]
+        scenes = [Scene(item.thai, item.pron) for item in items]
+        texts = [item.meaning for item in items]
+    return scenes, {lang: [text.best(lang) for text in texts] for lang in CAPTION_LANGUAGES}
+
+
 @media.command("scan")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @with_appcontext
@@ -49,7 +63,12 @@ def scan(folder: Path | None) -> None:
 @media.command("samples")
 @with_appcontext
 def samples() -> None:
-    """Make a sample video for every video step of the installed courses that has none yet."""
+    """Make a sample video for every video step of the installed courses that has none yet.
+
+    Each shows the lesson's dialogue (else its first words) in Thai, spoken by espeak-ng, with
+    captions in th, km, lo, my and en. Real training videos replace them: drop the files in
+    MEDIA_ROOT with the same names and run `rianthai media scan`.
+    """
     folder = Path(current_app.config["MEDIA_ROOT"])
     folder.mkdir(parents=True, exist_ok=True)
     known = (
@@ -70,12 +89,6 @@ def samples() -> None:
         return
     with click.progressbar(wanted.items(), label="Making sample videos") as bar:
         for media_id, lesson in bar:
-            items = lesson.vocabulary[:SCENES_PER_VIDEO]
-            make_sample_video(
-                folder,
-                media_id,
-                [Scene(item.thai, item.pron) for item in items],
-                {lang: [item.meaning.best(lang) for item in items] for lang in CAPTION_LANGUAGES},
-                FONT_DIR,
-            )
+            scenes, captions = _scenes(lesson)
+            make_sample_video(folder, media_id, scenes, captions, FONT_DIR)
     _scan(folder)
