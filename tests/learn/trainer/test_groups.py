@@ -187,3 +187,18 @@ def test_a_learner_cannot_be_made_co_trainer(app, world, login_as):
     with app.app_context():
         member = db.session.get(GroupMember, (group, world.users["learner_a"]))
         assert member.role == GroupRole.LEARNER
+
+
+@pytest.mark.parametrize(
+    "who, groups_link, orgs_link",
+    [
+        ("learner_a", False, False),
+        ("trainer_a", True, False),
+        ("admin_a", True, True),
+        ("root", True, True),
+    ],
+)
+def test_home_links_to_the_pages_of_each_role(world, login_as, who, groups_link, orgs_link):
+    home = login_as(who).get("/").get_data(as_text=True)
+    assert ('href="/trainer/"' in home) is groups_link
+    assert ('href="/org/"' in home) is orgs_link
