@@ -40,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         media,
         org,
         practice,
+        textbooks,
         trainer,
     )
 
@@ -50,6 +51,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(org.bp)
     app.register_blueprint(trainer.bp)
     app.register_blueprint(practice.bp)
+    app.register_blueprint(textbooks.bp)
     catalog.init_app(app)
     content.init_app(app)
     errors.init_app(app)

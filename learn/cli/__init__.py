@@ -12,11 +12,12 @@ from flask.cli import FlaskGroup
 
 
 def init_app(app: Flask) -> None:
-    from learn.cli import courses, media, users
+    from learn.cli import courses, media, textbooks, users
 
     app.cli.add_command(users.users)
     app.cli.add_command(courses.course)
     app.cli.add_command(media.media)
+    app.cli.add_command(textbooks.textbook)
 
 
 def _create_app() -> Flask:

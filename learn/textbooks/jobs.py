@@ -1,0 +1,102 @@
+"""Rendering textbooks off the request: one detached process per textbook, never two.
+
+A render takes seconds and a whole core, so a request only starts it: `learn.textbooks.worker`
+runs in its own process, writes into the cache atomically and removes its lock file when it
+ends. The lock (created with O_EXCL, holding the worker's PID) keeps every web process from
+starting the same render twice; a lock whose process is gone, or that is older than
+STALE_SECONDS, is taken over. A render that fails leaves an `.error` file beside the PDF's
+place, with the reason, so the page can say so instead of waiting for ever.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from textbook import TextbookCache, TextbookKey
+
+STALE_SECONDS = 30 * 60
+RETRY_AFTER = 10 * 60  # a failed render is tried again after this (the cause may be gone)
+
+# Workers this process started: polled so that finished ones are reaped, not left as zombies.
+_children: list[subprocess.Popen] = []
+
+
+def lock_path(cache: TextbookCache, key: TextbookKey) -> Path:
+    return cache.path_for(key).with_suffix(".lock")
+
+
+def error_path(cache: TextbookCache, key: TextbookKey) -> Path:
+    return cache.path_for(key).with_suffix(".error")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def running(cache: TextbookCache, key: TextbookKey) -> bool:
+    """Whether a live worker is rendering this textbook now."""
+    lock = lock_path(cache, key)
+    try:
+        age = time.time() - lock.stat().st_mtime
+        text = lock.read_text()
+    except FileNotFoundError:
+        return False
+    if not text.strip().isdigit():
+        return age < 60  # just created: its PID is being written
+    return age < STALE_SECONDS and _alive(int(text))
+
+
+def start(cache: TextbookCache, key: TextbookKey, course_folder: str) -> bool:
+    """Start rendering unless it is cached or being rendered; True when a worker started."""
+    _children[:] = [child for child in _children if child.poll() is None]
+    if cache.get(key) is not None or running(cache, key):
+        return False
+    lock = lock_path(cache, key)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.unlink(missing_ok=True)  # stale: its worker is gone
+    try:
+        fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False  # another web process started it a moment ago
+    error_path(cache, key).unlink(missing_ok=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "learn.textbooks.worker",
+            course_folder,
+            key.lang,
+            key.size,
+            str(cache.folder),
+            str(lock),
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # survives the web worker that started it
+    )
+    _children.append(process)
+    with os.fdopen(fd, "w") as out:
+        out.write(str(process.pid))
+    return True
+
+
+def failure(cache: TextbookCache, key: TextbookKey) -> str | None:
+    """Why the last render of this textbook failed, if it failed recently."""
+    path = error_path(cache, key)
+    try:
+        if time.time() - path.stat().st_mtime > RETRY_AFTER:
+            return None
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

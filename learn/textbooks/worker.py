@@ -1,0 +1,39 @@
+"""Render one textbook into the cache, in a process of its own (started by `jobs.start`).
+
+    python -m learn.textbooks.worker COURSE_FOLDER LANG SIZE CACHE_FOLDER LOCK_FILE
+
+Plain Python with no app: it loads the course from its folder, renders, stores atomically,
+and always removes its lock; a failure is written to the `.error` file beside the PDF.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    folder, lang, size, cache_folder, lock = argv
+    from lessons import load_course
+    from textbook import TextbookCache, key_for
+
+    cache = TextbookCache(cache_folder)
+    key = None
+    try:
+        course = load_course(folder)
+        key = key_for(course, lang, size)
+        cache.build(course, lang, size)
+        return 0
+    except Exception as error:  # noqa: BLE001  (every failure must reach the page)
+        if key is not None:
+            error_file = cache.path_for(key).with_suffix(".error")
+            error_file.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        traceback.print_exc()
+        return 1
+    finally:
+        Path(lock).unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,90 @@
+"""Textbook downloads: prepared off the request, then served as a file with an ETag."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from learn.catalog import catalog
+from learn.textbooks import jobs
+from textbook import TextbookCache, key_for
+
+PAGE = "/courses/mini/textbook?lang=en&size=A5"
+
+
+def _wait_until_ready(client, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        html = client.get(PAGE).get_data(as_text=True)
+        if "Download the PDF" in html:
+            return html
+        assert "could not be prepared" not in html
+        time.sleep(0.5)
+    raise AssertionError("the textbook was never ready")
+
+
+@pytest.mark.slow
+def test_first_visit_prepares_in_the_background_then_serves_the_pdf(client):
+    first = client.get(PAGE)
+    html = first.get_data(as_text=True)
+    assert first.status_code == 200  # answered at once, not after the render
+    assert "being prepared" in html and 'http-equiv="refresh"' in html
+    assert client.get("/textbooks/mini/en.pdf?size=A5").status_code == 302
+    html = _wait_until_ready(client)
+    assert " pages · " in html
+    pdf = client.get("/textbooks/mini/en.pdf?size=A5")
+    assert pdf.status_code == 200
+    assert pdf.data.startswith(b"%PDF-")
+    assert pdf.headers["Content-Disposition"].startswith("attachment; filename=mini-en-A5.pdf")
+    etag = pdf.headers["ETag"]
+    pdf.close()
+    with client.get("/textbooks/mini/en.pdf?size=A5", headers={"If-None-Match": etag}) as again:
+        assert again.status_code == 304
+    for child in jobs._children:
+        child.wait(timeout=30)
+
+
+def test_one_render_at_a_time_per_textbook(app, monkeypatch):
+    started = []
+
+    class FakeProcess:
+        pid = 4242
+
+        @staticmethod
+        def poll():
+            return None
+
+    monkeypatch.setattr(jobs, "_children", [])
+    monkeypatch.setattr(jobs.subprocess, "Popen", lambda *a, **k: started.append(a) or FakeProcess)
+    monkeypatch.setattr(jobs, "_alive", lambda pid: pid == 4242)
+    with app.app_context():
+        course = catalog().get("mini")
+        cache = TextbookCache(app.config["TEXTBOOK_CACHE"])
+        key = key_for(course, "en", "A4")
+        assert jobs.start(cache, key, course.source)
+        assert not jobs.start(cache, key, course.source)
+        assert jobs.running(cache, key)
+        monkeypatch.setattr(jobs, "_alive", lambda pid: False)  # the worker died
+        assert jobs.start(cache, key, course.source)
+    assert len(started) == 2
+
+
+def test_a_failed_render_is_reported_not_awaited(app, client):
+    with app.app_context():
+        course = catalog().get("mini")
+        cache = TextbookCache(app.config["TEXTBOOK_CACHE"])
+        key = key_for(course, "en", "A4")
+        path = jobs.error_path(cache, key)
+        path.parent.mkdir(parents=True)
+        path.write_text("OSError: disk full")
+    html = client.get("/courses/mini/textbook?lang=en&size=A4").get_data(as_text=True)
+    assert "could not be prepared" in html
+    assert 'http-equiv="refresh"' not in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/textbooks/mini/fr.pdf", "/textbooks/mini/en.pdf?size=A3", "/textbooks/nope/en.pdf"]
+)
+def test_unknown_language_size_or_course_is_404(client, path):
+    assert client.get(path).status_code == 404
