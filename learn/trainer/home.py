@@ -46,6 +46,7 @@ class HomePanel:
     administers: bool
     platform_admin: bool
     invited_to: Group | None
+    in_organisations: bool  # links to the learner's own page of who sees their progress
 
 
 def assigned_to(
@@ -124,6 +125,7 @@ def home_panel(
         administers=admin or OrgRole.ORG_ADMIN in roles,
         platform_admin=admin,
         invited_to=invited,
+        in_organisations=bool(roles),
     )
 
 
