@@ -29,6 +29,8 @@ class Config:
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
         self.BABEL_DEFAULT_LOCALE = "en"
         self.BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
+        # The largest upload (a course pack): lessons.pack refuses bigger unpacked content.
+        self.MAX_CONTENT_LENGTH = int(env("MAX_UPLOAD_MB", "50")) * 1024 * 1024
         self.LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))
         self.LOGIN_LOCK_MINUTES = int(env("LOGIN_LOCK_MINUTES", "15"))
 
