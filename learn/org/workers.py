@@ -156,7 +156,9 @@ def check(session: Session, org: Organisation, text: str, encoding: str = "UTF-8
     if first is None:
         return Checked(encoding, (), (RowError(1, None, "file_empty"),), ())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
-    header = next(record for record in reader if any(cell.strip() for cell in record))
+    header = next((record for record in reader if any(cell.strip() for cell in record)), None)
+    if header is None:
+        return Checked(encoding, (), (RowError(1, None, "file_empty"),), ())
     header_line = reader.line_num
     where: dict[str, int] = {}
     for index, cell in enumerate(header):

@@ -106,6 +106,12 @@ def test_a_login_twice_in_the_file_names_the_other_line(org_a):
     assert (error.line, error.code, error.data) == (3, "login_repeated", {"other": 2})
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", ",,,\n,,\n", "\ufeff"])
+def test_an_empty_file_says_so(org_a, text):
+    checked = check(db.session, org_a, text)
+    assert [(e.line, e.code) for e in checked.errors] == [(1, "file_empty")]
+
+
 def test_missing_columns_are_reported_on_line_1(org_a):
     checked = check(db.session, org_a, "name,group\nDara,G\n")
     assert {(e.line, e.column, e.code) for e in checked.errors} == {
