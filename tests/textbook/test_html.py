@@ -147,3 +147,21 @@ def test_bad_language_or_size_is_named(course):
         textbook.build_html(course, "fr")
     with pytest.raises(textbook.TextbookError, match="'A3'"):
         textbook.build_html(course, "en", "A3")
+
+
+def test_content_is_escaped_and_markdown_sanitised(course):
+    import dataclasses
+
+    from lessons import LocalizedText
+
+    lesson = course.lesson("work")
+    item = dataclasses.replace(
+        lesson.vocabulary[0], meaning=LocalizedText.of({"en": "<b>bold</b> & co"})
+    )
+    reading = LocalizedText.of({"en": "Hi <script>alert(1)</script> [x](javascript:alert(1))"})
+    lesson = dataclasses.replace(lesson, vocabulary=(item,), reading=reading)
+    unit = dataclasses.replace(course.units[0], lessons=(lesson,))
+    html = textbook.build_html(dataclasses.replace(course, units=(unit,)), "en")
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in html
+    assert "<script" not in html and 'href="javascript' not in html
+    assert "    assert "<script>" not in html and "javascript:" not in htmllt;script    assert "<script>" not in html and "javascript:" not in htmlgt;" in html  # shown as text, never run
