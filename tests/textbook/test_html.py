@@ -164,4 +164,4 @@ def test_content_is_escaped_and_markdown_sanitised(course):
     html = textbook.build_html(dataclasses.replace(course, units=(unit,)), "en")
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in html
     assert "<script" not in html and 'href="javascript' not in html
-    assert "    assert "<script>" not in html and "javascript:" not in htmllt;script    assert "<script>" not in html and "javascript:" not in htmlgt;" in html  # shown as text, never run
+    assert "&lt;script&gt;" in html  # shown as text, never run
