@@ -41,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         media,
         org,
         practice,
+        security,
         textbooks,
         trainer,
     )
@@ -57,5 +58,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     catalog.init_app(app)
     content.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     cli.init_app(app)
     return app

@@ -11,10 +11,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from flask.testing import FlaskClient
 
 import media_index
 from learn import create_app
+from learn.auth import accounts
 from learn.extensions import db
 
 PACKS = Path(__file__).parent / "lessons" / "packs"
@@ -122,6 +124,15 @@ def app(database_url, tmp_path, media_library):
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    """Argon2 at its lowest cost: the tests check the accounts, not the hash's strength
+    (production keeps argon2-cffi's defaults, 64 MiB and 3 passes)."""
+    monkeypatch.setattr(
+        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )
 
 
 @pytest.fixture
