@@ -2,6 +2,7 @@
 
 from learn.models.org import (
     Assignment,
+    Certificate,
     Group,
     GroupMember,
     GroupRole,
@@ -18,6 +19,7 @@ __all__ = [
     "LANGUAGE_CODES",
     "Assignment",
     "AttemptLog",
+    "Certificate",
     "Group",
     "GroupMember",
     "GroupRole",

@@ -4,7 +4,8 @@ An organisation (an employer, an NGO, a language centre) has members; each membe
 own role there (`org_admin`, `trainer`, `learner`), separate from the platform role on `User`.
 A group belongs to one organisation; its trainers and learners are `GroupMember` rows. An
 assignment gives a group a lesson, or a whole course when `lesson_id` is empty, with an optional
-due date. A person may belong to several organisations and groups.
+due date. A person may belong to several organisations and groups. A certificate records a
+course completed, with a code anyone can verify.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import enum
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Date,
     DateTime,
     Enum,
@@ -114,3 +116,26 @@ class Assignment(db.Model):
     due_on: Mapped[date | None] = mapped_column(Date)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Certificate(db.Model):
+    """A course completed, certified by an organisation; anyone can check `code` at /verify.
+
+    The name, course title and organisation name are copied in when it is issued: a
+    certificate says what was true that day, even if the account or course changes later.
+    """
+
+    __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("user_id", "org_id", "course_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    course_id: Mapped[str] = mapped_column(ID)
+    name: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(2))
+    course_title: Mapped[dict] = mapped_column(JSON)  # {lang: title}
+    org_name: Mapped[str] = mapped_column(String(120))
+    completed_on: Mapped[date] = mapped_column(Date)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

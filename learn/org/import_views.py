@@ -121,7 +121,7 @@ def create(org_id: int):
     made = create_workers(db.session, org, checked.rows)
     pdf = login_cards(org.name, made)
     db.session.commit()
-    return _pdf_response(pdf, "login-cards.pdf")
+    return pdf_response(pdf, "login-cards.pdf")
 
 
 @bp.post("/org/<int:org_id>/groups/<int:group_id>/cards")
@@ -148,7 +148,7 @@ def new_cards(org_id: int, group_id: int):
     made = [NewWorker(w.user, w.password, group.name) for w in reset_passwords(db.session, users)]
     pdf = login_cards(org.name, made)
     db.session.commit()
-    return _pdf_response(pdf, "login-cards.pdf")
+    return pdf_response(pdf, "login-cards.pdf")
 
 
 def card_labels(lang: str) -> dict[str, str]:
@@ -183,7 +183,7 @@ def login_cards(org_name: str, made: list[NewWorker]) -> bytes:
     return html_to_pdf(html, CARD_CSS)
 
 
-def _pdf_response(pdf: bytes, filename: str) -> Response:
+def pdf_response(pdf: bytes, filename: str) -> Response:
     return Response(
         pdf,
         mimetype="application/pdf",

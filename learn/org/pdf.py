@@ -46,6 +46,27 @@ body { margin: 0; font-size: 10pt; line-height: 1.3; }
 """
 
 
+CERTIFICATE_CSS = """
+@page { size: A4 landscape; margin: 10mm; }
+body { margin: 0; text-align: center; color: #1d2430; line-height: 1.35; }
+.frame {
+  border: 1.2mm solid #0b6e4f; padding: 18mm 12mm 7mm; box-sizing: border-box; height: 189mm;
+}
+.brand { color: #0b6e4f; font-weight: 700; font-size: 13pt; margin: 0 0 8mm; }
+h1 { font-size: 28pt; margin: 0; color: #0b6e4f; }
+h2 { font-size: 18pt; margin: 2mm 0 0; color: #0b6e4f; }
+.name { font-size: 30pt; font-weight: 700; margin: 10mm 0; }
+.blocks { display: flex; gap: 10mm; justify-content: center; }
+.block { flex: 1; max-width: 120mm; }
+.block p { margin: 1.5mm 0; font-size: 12pt; }
+.block .course { font-size: 16pt; font-weight: 700; }
+.check { display: flex; justify-content: center; align-items: center; gap: 5mm; font-size: 9pt;
+         margin-top: 14mm; text-align: left; }
+.check img { width: 24mm; height: 24mm; }
+.code { font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; font-weight: 700; }
+"""
+
+
 def html_to_pdf(html: str, css: str) -> bytes:
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration

@@ -1,8 +1,8 @@
-"""Organisations, memberships, groups, group members and assignments
+"""Organisations, memberships, groups, group members, assignments and certificates
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-25 20:57:18.412926
+Create Date: 2026-11-25 21:14:08.417698
 
 """
 from alembic import op
@@ -22,6 +22,24 @@ def upgrade():
     sa.Column('name', sa.String(length=120), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organisations'))
+    )
+    op.create_table('certificates',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=16), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('org_id', sa.Integer(), nullable=False),
+    sa.Column('course_id', sa.String(length=64), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('language', sa.String(length=2), nullable=False),
+    sa.Column('course_title', sa.JSON(), nullable=False),
+    sa.Column('org_name', sa.String(length=120), nullable=False),
+    sa.Column('completed_on', sa.Date(), nullable=False),
+    sa.Column('issued_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.ForeignKeyConstraint(['org_id'], ['organisations.id'], name=op.f('fk_certificates_org_id_organisations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_certificates_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_certificates')),
+    sa.UniqueConstraint('code', name=op.f('uq_certificates_code')),
+    sa.UniqueConstraint('user_id', 'org_id', 'course_id', name=op.f('uq_certificates_user_id'))
     )
     op.create_table('groups',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -96,4 +114,5 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_groups_org_id'))
 
     op.drop_table('groups')
+    op.drop_table('certificates')
     op.drop_table('organisations')

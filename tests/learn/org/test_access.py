@@ -8,11 +8,21 @@ the `org` or `trainer` blueprint without a line in RULES fails `test_every_route
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 
 from learn.extensions import db
-from learn.models import Assignment, Group, GroupMember, GroupRole, Membership, OrgRole, User
+from learn.models import (
+    Assignment,
+    Certificate,
+    Group,
+    GroupMember,
+    GroupRole,
+    Membership,
+    OrgRole,
+    User,
+)
 
 ROLES = (
     "anonymous",
@@ -61,6 +71,11 @@ RULES = {
     ),
     "org.new_org": rule("POST", "/org/", {"root"}, [("name", "New"), ("admin", "loner")]),
     "org.mine": rule("GET", "/account/organisations", EVERYONE),
+    "org.worker": rule("GET", "/org/{org}/workers/{extra}", ADMINS_A),
+    "org.issue_certificate": rule("POST", "/org/{org}/workers/{extra}/certificates/mini", ADMINS_A),
+    "org.certificate_pdf": rule("GET", "/org/{org}/certificates/{certificate}.pdf", ADMINS_A),
+    "org.verify_form": rule("GET", "/verify", EVERYONE, public=True),
+    "org.verify": rule("GET", "/verify/{certificate}", EVERYONE, public=True),
     "trainer.index": rule("GET", "/trainer/", STAFF_A | {"trainer_b", "admin_b"}),
     "trainer.new_group": rule(
         "POST", "/trainer/groups", STAFF_A, [("org", "{org}"), ("name", "N")]
@@ -110,6 +125,18 @@ def ids(app, world, make):
         )
         assignment = Assignment(group_id=world.groups["a"], course_id="mini", lesson_id="hello")
         db.session.add(assignment)
+        certificate = Certificate(
+            code="ABCDEFGHJKMN",
+            user_id=extra,
+            org_id=world.orgs["a"],
+            course_id="mini",
+            name="Extra",
+            language="en",
+            course_title={"en": "First Thai"},
+            org_name="Org A",
+            completed_on=date(2026, 11, 20),
+        )
+        db.session.add(certificate)
         db.session.commit()
         code = db.session.get(Group, world.groups["a"]).join_code
         return {
@@ -119,6 +146,7 @@ def ids(app, world, make):
             "extra": extra,
             "trainer": world.users["trainer_a"],
             "code": code,
+            "certificate": certificate.code,
         }
 
 
