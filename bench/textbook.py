@@ -113,8 +113,8 @@ def main(argv=None):
     parser.add_argument(
         "--big-lessons",
         type=int,
-        default=24,
-        help="lessons in the generated course (24 gives about 150 A4 pages)",
+        default=28,
+        help="lessons in the generated course (28 gives about 150 A4 pages)",
     )
     parser.add_argument("--no-big", action="store_true", help="skip the generated course")
     args = parser.parse_args(argv)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
+import icu
 import jinja2
 import nh3
 from markdown_it import MarkdownIt
@@ -63,7 +65,9 @@ def _environment() -> jinja2.Environment:
 
 @lru_cache(maxsize=1)
 def template_version() -> str:
-    """A hash of the templates, the print CSS and the fonts: part of every cache key."""
+    """A hash of everything besides the course that shapes the PDF: templates, print CSS, the
+    code that fills them, the strings, the fonts, and the versions of WeasyPrint and of ICU
+    (whose dictionaries decide the line breaks). Part of every cache key."""
     digest = hashlib.sha256()
     for path in sorted(TEMPLATE_DIR.glob("*.html")) + [CSS_PATH]:
         digest.update(path.name.encode())
@@ -75,9 +79,12 @@ def template_version() -> str:
         "strings.py",
         "alphabet.py",
         "linebreak.py",
+        "pdf.py",
+        "workbook.py",
     ):
         digest.update((PACKAGE_DIR / module).read_bytes())
     digest.update(fonts_version().encode())
+    digest.update(f"weasyprint {metadata.version('weasyprint')} icu {icu.ICU_VERSION}".encode())
     return digest.hexdigest()[:16]
 
 
