@@ -9,9 +9,16 @@ Plain Python: never imports Flask or the web app. WeasyPrint is imported only wh
 is laid out, so importing this package stays cheap for the web process.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from textbook.book import SIZES, TextbookError, build_html, template_version
 from textbook.cache import CachedTextbook, TextbookCache, TextbookKey, key_for
 from textbook.workbook import LearnerSummary
+
+if TYPE_CHECKING:
+    import weasyprint
 
 __all__ = [
     "SIZES",
@@ -28,14 +35,16 @@ __all__ = [
 ]
 
 
-def layout(course, lang, size="A4", learner=None):
+def layout(
+    course, lang: str, size: str = "A4", learner: LearnerSummary | None = None
+) -> weasyprint.Document:
     """The laid-out weasyprint.Document of the textbook (see textbook.pdf.layout)."""
     from textbook.pdf import layout as _layout
 
     return _layout(course, lang, size, learner)
 
 
-def render(course, lang, size="A4", learner=None):
+def render(course, lang: str, size: str = "A4", learner: LearnerSummary | None = None) -> bytes:
     """The textbook as PDF bytes (see textbook.pdf.render)."""
     from textbook.pdf import render as _render
 
