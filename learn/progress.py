@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,13 +27,20 @@ def insert_once(
     session: Session, model, values: Mapping | list[Mapping], unique: list[str] | None = None
 ) -> int:
     """Insert rows, skipping those whose `unique` columns (default: the UUID) are stored
-    already, atomically even under concurrent requests; returns how many were new."""
+    already, atomically even under concurrent requests; returns how many were new.
+
+    Counted with RETURNING: drivers disagree on the row count of ON CONFLICT DO NOTHING
+    (psycopg reports -1 here).
+    """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(model).values(values).on_conflict_do_nothing(index_elements=unique or ["uuid"])
+        insert(model)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=unique or ["uuid"])
+        .returning(*sa_inspect(model).primary_key)
     )
-    return session.execute(statement).rowcount
+    return len(session.execute(statement).all())
 
 
 def record_step(
