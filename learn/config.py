@@ -20,6 +20,8 @@ class Config:
         self.MEDIA_ROOT = env("MEDIA_ROOT", str(instance / "media"))
         self.COURSES_DIR = env("COURSES_DIR", str(instance / "courses"))
         self.TEXTBOOK_CACHE = env("TEXTBOOK_CACHE", str(instance / "textbooks"))
+        if env("BUNDLED_COURSES_DIR"):  # tests serve a fixed copy instead of lessons/courses
+            self.BUNDLED_COURSES_DIR = env("BUNDLED_COURSES_DIR")
         # A learner may leave a form open on a phone for hours; the token is still bound to
         # the session, so it does not need to expire on its own.
         self.WTF_CSRF_TIME_LIMIT = None
