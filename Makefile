@@ -49,6 +49,7 @@ db: $(BIN)/.installed
 # Sample videos for the bundled course, made once (real training videos replace them).
 media: $(BIN)/.installed
 	$(BIN)/rianthai media samples
+	$(BIN)/rianthai media renditions
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 import media_index
 from learn.catalog import catalog
 from lessons import VideoStep
+from media_index.renditions import make_renditions
 from media_index.samples import Scene, make_sample_video
 from textbook.fonts import FONT_DIR
 
@@ -92,3 +93,25 @@ def samples() -> None:
             scenes, captions = _scenes(lesson)
             make_sample_video(folder, media_id, scenes, captions, FONT_DIR)
     _scan(folder)
+
+
+@media.command("renditions")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@with_appcontext
+def renditions(folder: Path | None) -> None:
+    """Make the 360p, 240p and sound-only renditions of every video of FOLDER (default:
+    MEDIA_ROOT) that lacks them; 'save data' plays the smallest."""
+    folder = folder or Path(current_app.config["MEDIA_ROOT"])
+    if not (folder / media_index.MANIFEST_NAME).exists():
+        _scan(folder)
+    manifest = media_index.Manifest.load(folder)
+    with click.progressbar(length=1, label="Making renditions", show_pos=True) as bar:
+
+        def progress(done: int, total: int, _path) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        manifest = make_renditions(folder, manifest, progress)
+    for item in manifest:
+        sizes = ", ".join(f"{r.name} {r.size // 1000} KB" for r in item.renditions.values())
+        click.echo(f"{item.id}: original {item.size // 1000} KB; {sizes or 'no renditions'}")
