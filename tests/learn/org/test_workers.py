@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from learn.extensions import db
 from learn.models import Group, GroupMember, Membership, Organisation, OrgRole, User
@@ -268,3 +269,20 @@ def test_another_orgs_admin_cannot_import(world, login_as):
     assert client.get(f"/org/{world.orgs['a']}/workers/import").status_code == 404
     response = client.post(f"/org/{world.orgs['a']}/workers/create", data={"text": GOOD})
     assert response.status_code in (400, 404)  # no CSRF token, or not found: never created
+
+
+@pytest.mark.slow
+def test_300_workers_from_one_file_with_their_cards(app, world, login_as):
+    """The issue's story: an org admin imports 300 workers and prints their login cards."""
+    langs = ["km", "lo", "my", "th", "en"]
+    text = HEADER + "".join(
+        f"Worker {i},worker{i:03d},{langs[i % 5]},Cohort {i % 3}\n" for i in range(300)
+    )
+    client = login_as("admin_a")
+    page = _upload(client, world.orgs["a"], text.encode()).get_data(as_text=True)
+    assert "300 workers are ready to be created." in page
+    response = _create(client, world.orgs["a"], page)
+    assert response.mimetype == "application/pdf"
+    with app.app_context():
+        assert db.session.query(User).filter(User.username.like("worker%")).count() == 300
+    assert len(PdfReader(io.BytesIO(response.data)).pages) == 38  # eight cards to a page
