@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("trainer", __name__, template_folder="templates")
 
-from learn.trainer import views  # noqa: E402,F401  (views attach themselves to bp)
+from learn.trainer import dashboard_views, views  # noqa: E402,F401  (they attach to bp)

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import segno
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlalchemy import select
 
 from learn.catalog import catalog
-from learn.content import text_or_thai
 from learn.extensions import db
-from learn.i18n import current_language
 from learn.models import Assignment, Group, Membership, Organisation, OrgRole, User
 from learn.org.access import group_for_trainer, staff_orgs, visible_groups
 from learn.trainer import bp
-from learn.trainer.charts import bar_chart
-from learn.trainer.dashboard import (
-    group_grid,
-    hardest_exercises,
-    inactive,
-    stuck_on_exercises,
-)
 from learn.trainer.groups import (
     GroupError,
     add_trainer,
@@ -54,7 +44,7 @@ def group_error_message(error: GroupError) -> str:
     }[error.code]()
 
 
-def _group_or_404(group_id: int) -> Group:
+def group_or_404(group_id: int) -> Group:
     group = group_for_trainer(db.session, current_user, group_id)
     if group is None:
         abort(404)
@@ -103,7 +93,7 @@ def new_group():
 @login_required
 def group(group_id: int):
     """A group: its join code and QR code, trainers and learners, and the work assigned."""
-    group = _group_or_404(group_id)
+    group = group_or_404(group_id)
     org = db.session.get(Organisation, group.org_id)
     join_url = url_for("trainer.join", code=group.join_code, _external=True)
     people = members(db.session, group)
@@ -140,7 +130,7 @@ def group(group_id: int):
 @login_required
 def new_code(group_id: int):
     """Give the group a new join code: the old one stops working."""
-    group = _group_or_404(group_id)
+    group = group_or_404(group_id)
     new_code_for(db.session, group)
     db.session.commit()
     flash(_("The group has a new code. The old code no longer works."), "success")
@@ -151,7 +141,7 @@ def new_code(group_id: int):
 @login_required
 def add_co_trainer(group_id: int):
     """Add a trainer of the organisation as co-trainer of the group."""
-    group = _group_or_404(group_id)
+    group = group_or_404(group_id)
     try:
         add_trainer(db.session, group, request.form.get("user", type=int) or 0)
     except GroupError as error:
@@ -166,7 +156,7 @@ def add_co_trainer(group_id: int):
 @login_required
 def remove(group_id: int, user_id: int):
     """Take someone out of the group (their organisation membership stays)."""
-    group = _group_or_404(group_id)
+    group = group_or_404(group_id)
     if user_id == current_user.id:
         flash(_("You cannot remove yourself from the group."), "error")
     else:
@@ -189,7 +179,7 @@ def _parse_due(raw: str | None) -> date | None:
 @login_required
 def new_assignment(group_id: int):
     """Assign a lesson or a whole course to the group, with an optional due date."""
-    group = _group_or_404(group_id)
+    group = group_or_404(group_id)
     course_id, _sep, lesson_id = request.form.get("work", "").partition("/")
     course = catalog().get(course_id)
     raw_due = request.form.get("due", "").strip()
@@ -213,7 +203,7 @@ def new_assignment(group_id: int):
 @login_required
 def delete_assignment(group_id: int, assignment_id: int):
     """Take an assignment back."""
-    group = _group_or_404(group_id)
+    group = group_or_404(group_id)
     assignment = db.session.get(Assignment, assignment_id)
     if assignment is None or assignment.group_id != group.id:
         abort(404)
@@ -255,67 +245,3 @@ def join(code: str):
             flash(_("You are already in this group."), "info")
         return redirect(url_for("main.home"))
     return render_template("trainer/join.html", group=group, org=org)
-
-
-def answer_text(course, exercise_id: str, answer: object) -> Markup:
-    """A wrong answer as the learner saw it: an option's text rather than its id."""
-    options = {}
-    if course is not None and course.has("exercise", exercise_id):
-        options = {o.id: o for o in getattr(course.exercise(exercise_id), "options", ()) or ()}
-
-    def one(value: object) -> Markup:
-        if isinstance(value, str) and value in options:
-            return text_or_thai(options[value].text)
-        if isinstance(value, str):
-            return escape(value) if value else Markup("<em>–</em>")
-        return escape(json.dumps(value, ensure_ascii=False))
-
-    if isinstance(answer, list):
-        return Markup(" · ").join(one(v) for v in answer)
-    if isinstance(answer, dict):
-        return Markup("; ").join(Markup("{}: {}").format(k, one(v)) for k, v in answer.items())
-    return one(answer)
-
-
-@bp.get("/trainer/groups/<int:group_id>/dashboard")
-@login_required
-def dashboard(group_id: int):
-    """The group's progress: the grid, who is stuck, the hardest exercises, time spent."""
-    group = _group_or_404(group_id)
-    days = request.args.get("days", default=7, type=int)
-    days = min(max(days, 1), 365)
-    courses = {c.id: c for c in catalog().courses()}
-    now = datetime.now(UTC)
-    grid = group_grid(db.session, group.id, courses)
-    users = {row.user.id: row.user for row in grid.rows}
-    stuck = stuck_on_exercises(db.session, group.id, users, now - timedelta(days=30))
-    hardest = hardest_exercises(db.session, group.id)
-    time_chart = bar_chart(
-        [
-            (row.user.name, row.time_spent / 60, _("%(n)s min", n=round(row.time_spent / 60)))
-            for row in grid.rows
-        ],
-        _("Time spent"),
-    )
-    done_chart = bar_chart(
-        [
-            (col.lesson.title.pick(current_language()), share, f"{round(share * 100)} %")
-            for col, share in ((col, grid.done_share(i)) for i, col in enumerate(grid.columns))
-        ],
-        _("Learners who finished each lesson"),
-        maximum=1.0,
-    )
-    return render_template(
-        "trainer/dashboard.html",
-        group=group,
-        grid=grid,
-        days=days,
-        inactive=inactive(grid, days, now),
-        stuck=stuck,
-        hardest=hardest,
-        courses=courses,
-        answer_text=answer_text,
-        time_chart=time_chart,
-        done_chart=done_chart,
-        today=today(),
-    )

@@ -7,6 +7,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from learn.catalog import catalog
 from learn.extensions import db
@@ -241,3 +243,36 @@ def test_grid_of_500_learners_needs_at_most_3_queries(app, world, count_queries)
         grid = group_grid(db.session, world.groups["a"], courses)
     assert len(grid.rows) == 500
     assert counted.count <= 3
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=20), st.floats(allow_nan=True), st.text(max_size=8)),
+        max_size=12,
+    ),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=0, max_value=1e9),
+)
+def test_bar_chart_never_crashes_and_bars_stay_inside(bars, maximum):
+    svg = bar_chart(bars, "t", maximum=maximum)
+    widths = re.findall(r'width="([^"]+)" height="14" rx="3" class="chart-bar"', svg)
+    assert len(widths) == len(bars)
+    assert all(0 <= float(width) <= 260 for width in widths)
+
+
+@pytest.mark.parametrize("path", ["/trainer/groups/{group}", "/"])
+def test_group_page_and_home_query_counts_are_constant(app, world, login_as, count_queries, path):
+    group = world.groups["a"]
+    client = login_as("trainer_a")
+    client.submit(
+        f"/trainer/groups/{group}/assignments",
+        {"work": "mini/hello"},
+        page=f"/trainer/groups/{group}",
+    )
+    url = path.format(group=group)
+    client.get(url)
+    with count_queries() as few:
+        client.get(url)
+    _add_learners(app, group, 20)
+    with count_queries() as many:
+        client.get(url)
+    assert many.count == few.count

@@ -1,0 +1,84 @@
+"""The trainer's dashboard page: the grid, who is stuck, the hardest exercises, the charts."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_login import login_required
+from markupsafe import Markup, escape
+
+from learn.catalog import catalog
+from learn.content import text_or_thai
+from learn.extensions import db
+from learn.i18n import current_language
+from learn.trainer import bp
+from learn.trainer.charts import bar_chart
+from learn.trainer.dashboard import group_grid, hardest_exercises, inactive, stuck_on_exercises
+from learn.trainer.views import group_or_404, today
+
+
+def answer_text(course, exercise_id: str, answer: object) -> Markup:
+    """A wrong answer as the learner saw it: an option's text rather than its id."""
+    options = {}
+    if course is not None and course.has("exercise", exercise_id):
+        options = {o.id: o for o in getattr(course.exercise(exercise_id), "options", ()) or ()}
+
+    def one(value: object) -> Markup:
+        if isinstance(value, str) and value in options:
+            return text_or_thai(options[value].text)
+        if isinstance(value, str):
+            return escape(value) if value else Markup("<em>–</em>")
+        return escape(json.dumps(value, ensure_ascii=False))
+
+    if isinstance(answer, list):
+        return Markup(" · ").join(one(v) for v in answer)
+    if isinstance(answer, dict):
+        return Markup("; ").join(Markup("{}: {}").format(k, one(v)) for k, v in answer.items())
+    return one(answer)
+
+
+@bp.get("/trainer/groups/<int:group_id>/dashboard")
+@login_required
+def dashboard(group_id: int):
+    """The group's progress: the grid, who is stuck, the hardest exercises, time spent."""
+    group = group_or_404(group_id)
+    days = request.args.get("days", default=7, type=int)
+    days = min(max(days, 1), 365)
+    courses = {c.id: c for c in catalog().courses()}
+    now = datetime.now(UTC)
+    grid = group_grid(db.session, group.id, courses)
+    users = {row.user.id: row.user for row in grid.rows}
+    stuck = stuck_on_exercises(db.session, group.id, users, now - timedelta(days=30))
+    hardest = hardest_exercises(db.session, group.id)
+    time_chart = bar_chart(
+        [
+            (row.user.name, row.time_spent / 60, _("%(n)s min", n=round(row.time_spent / 60)))
+            for row in grid.rows
+        ],
+        _("Time spent"),
+    )
+    done_chart = bar_chart(
+        [
+            (col.lesson.title.pick(current_language()), share, f"{round(share * 100)} %")
+            for col, share in ((col, grid.done_share(i)) for i, col in enumerate(grid.columns))
+        ],
+        _("Learners who finished each lesson"),
+        maximum=1.0,
+    )
+    return render_template(
+        "trainer/dashboard.html",
+        group=group,
+        grid=grid,
+        days=days,
+        inactive=inactive(grid, days, now),
+        stuck=stuck,
+        hardest=hardest,
+        courses=courses,
+        answer_text=answer_text,
+        time_chart=time_chart,
+        done_chart=done_chart,
+        today=today(),
+    )
