@@ -31,6 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from learn import (
         admin,
+        assets,
         auth,
         catalog,
         cli,
@@ -59,5 +60,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     content.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    assets.init_app(app)
     cli.init_app(app)
     return app
