@@ -163,6 +163,11 @@ def _safe(cell: object) -> object:
     return cell
 
 
+def _as_text(login: str) -> str:
+    """A phone-number login kept as text: Excel would drop its leading 0 (0812... -> 812...)."""
+    return f'="{login}"' if login.isdigit() and login.startswith("0") else str(_safe(login))
+
+
 def report_csv(org_name: str, header: Sequence[str], report: Report) -> bytes:
     """The worker lines as CSV that Excel opens right in every script: UTF-8 with BOM, CRLF."""
     out = io.StringIO(newline="")
@@ -171,20 +176,17 @@ def report_csv(org_name: str, header: Sequence[str], report: Report) -> bytes:
     for line in report.workers:
         writer.writerow(
             [
-                _safe(value)
-                for value in (
-                    org_name,
-                    ", ".join(line.groups),
-                    line.user.name,
-                    line.user.username,
-                    line.user.language,
-                    line.assigned,
-                    line.done,
-                    "" if line.percent is None else line.percent,
-                    "" if line.score is None else round(100 * line.score),
-                    round(line.seconds / 60),
-                    line.last_activity.date().isoformat() if line.last_activity else "",
-                )
+                _safe(org_name),
+                _safe(", ".join(line.groups)),
+                _safe(line.user.name),
+                _as_text(line.user.username),
+                line.user.language,
+                line.assigned,
+                line.done,
+                "" if line.percent is None else line.percent,
+                "" if line.score is None else round(100 * line.score),
+                round(line.seconds / 60),
+                line.last_activity.date().isoformat() if line.last_activity else "",
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -204,10 +204,15 @@ def check(session: Session, org: Organisation, text: str, encoding: str = "UTF-8
             errors.append(RowError(row.line, "login", "login_taken", {"login": row.login}))
         else:
             rows.append(row)
-    existing = set(session.scalars(select(Group.name).where(Group.org_id == org.id)))
-    new_groups = tuple(dict.fromkeys(r.group for r in rows if r.group and r.group not in existing))
+    names = session.scalars(select(Group.name).where(Group.org_id == org.id))
+    known = {name.casefold() for name in names}
+    new_groups = []
+    for row in rows:
+        if row.group and row.group.casefold() not in known:
+            known.add(row.group.casefold())
+            new_groups.append(row.group)
     errors.sort(key=lambda e: (e.line, COLUMNS.index(e.column) if e.column in COLUMNS else -1))
-    return Checked(encoding, tuple(rows), tuple(errors), new_groups)
+    return Checked(encoding, tuple(rows), tuple(errors), tuple(new_groups))
 
 
 def _check_row(line: int, cells: dict[str, str], seen: dict[str, int]) -> list[RowError]:
@@ -257,11 +262,14 @@ def create_workers(
     session: Session, org: Organisation, rows: tuple[WorkerRow, ...]
 ) -> list[NewWorker]:
     """Create an account per checked row, a learner of the organisation and of its group."""
-    groups = {g.name: g for g in session.scalars(select(Group).where(Group.org_id == org.id))}
+    # Group names match whatever their case: "night shift" is the group "Night shift".
+    groups = {
+        g.name.casefold(): g for g in session.scalars(select(Group).where(Group.org_id == org.id))
+    }
     made = []
     for row in rows:
-        if row.group and row.group not in groups:
-            groups[row.group] = create_group(session, org, row.group, trainer=None)
+        if row.group and row.group.casefold() not in groups:
+            groups[row.group.casefold()] = create_group(session, org, row.group, trainer=None)
         password = new_password()
         user = User(
             username=row.login,
@@ -276,7 +284,7 @@ def create_workers(
     for worker in made:
         session.add(Membership(org_id=org.id, user_id=worker.user.id, role=OrgRole.LEARNER))
         if worker.group:
-            group = groups[worker.group]
+            group = groups[worker.group.casefold()]
             session.add(
                 GroupMember(group_id=group.id, user_id=worker.user.id, role=GroupRole.LEARNER)
             )

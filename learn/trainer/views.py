@@ -14,7 +14,7 @@ from sqlalchemy import select
 from learn.catalog import catalog
 from learn.extensions import db
 from learn.models import Assignment, Group, Membership, Organisation, OrgRole, User
-from learn.org.access import group_for_trainer, staff_orgs, visible_groups
+from learn.org.access import group_for_trainer, is_platform_admin, staff_orgs, visible_groups
 from learn.trainer import bp
 from learn.trainer.groups import (
     GroupError,
@@ -65,7 +65,7 @@ def index():
     """The groups this trainer may open, and a form to start a new one."""
     orgs = staff_orgs(db.session, current_user)
     groups = visible_groups(db.session, current_user)
-    if not orgs and not groups:
+    if not orgs and not groups and not is_platform_admin(current_user):
         abort(404)
     names = {org.id: org.name for org in orgs}
     return render_template("trainer/index.html", groups=groups, orgs=orgs, names=names)

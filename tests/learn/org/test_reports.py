@@ -115,3 +115,11 @@ def test_report_query_count_does_not_grow_with_workers(
         page = client.get(f"/org/{org}/report").get_data(as_text=True)
     assert page.count("<td>Group A</td>") == 1 + 30  # the group line and every worker's
     assert many.count == few.count
+
+
+def test_phone_logins_keep_their_leading_zero_in_excel(app, world, workers, login_as):
+    with app.app_context():
+        db.session.get(User, workers["th"]).username = "0812345678"
+        db.session.commit()
+    text = login_as("admin_a").get(f"/org/{world.orgs['a']}/report.csv").data.decode("utf-8-sig")
+    assert '"=""0812345678"""' in text  # ="0812345678", quoted as csv quotes it

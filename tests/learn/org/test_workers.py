@@ -286,3 +286,14 @@ def test_300_workers_from_one_file_with_their_cards(app, world, login_as):
     with app.app_context():
         assert db.session.query(User).filter(User.username.like("worker%")).count() == 300
     assert len(PdfReader(io.BytesIO(response.data)).pages) == 38  # eight cards to a page
+
+
+def test_group_names_match_whatever_their_case(app, org_a):
+    from learn.org.workers import create_workers
+
+    text = HEADER + "A,aaa,km,group a\nB,bbb,km,GROUP A\nC,ccc,km,New\nD,ddd,km,NEW\n"
+    checked = check(db.session, org_a, text)
+    assert checked.new_groups == ("New",)
+    create_workers(db.session, org_a, checked.rows)
+    names = [g.name for g in db.session.query(Group).filter_by(org_id=org_a.id)]
+    assert sorted(names) == ["Group A", "New"]
