@@ -14,13 +14,20 @@ from sqlalchemy import select
 from learn.catalog import catalog
 from learn.extensions import db
 from learn.models import Assignment, Group, Membership, Organisation, OrgRole, User
-from learn.org.access import group_for_trainer, is_platform_admin, staff_orgs, visible_groups
+from learn.org.access import (
+    group_for_trainer,
+    is_platform_admin,
+    org_for_admin,
+    staff_orgs,
+    visible_groups,
+)
 from learn.trainer import bp
 from learn.trainer.groups import (
     GroupError,
     add_trainer,
     assign,
     assignments,
+    clean_name,
     create_group,
     group_by_code,
     join_group,
@@ -123,6 +130,7 @@ def group(group_id: int):
         assignments=assignments(db.session, group),
         courses=courses,
         today=today(),
+        can_delete=org_for_admin(db.session, current_user, group.org_id) is not None,
     )
 
 
@@ -135,6 +143,35 @@ def new_code(group_id: int):
     db.session.commit()
     flash(_("The group has a new code. The old code no longer works."), "success")
     return redirect(url_for("trainer.group", group_id=group.id))
+
+
+@bp.post("/trainer/groups/<int:group_id>/name")
+@login_required
+def rename(group_id: int):
+    """Give the group another name."""
+    group = group_or_404(group_id)
+    try:
+        group.name = clean_name(request.form.get("name", ""))
+    except GroupError as error:
+        flash(group_error_message(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Saved."), "success")
+    return redirect(url_for("trainer.group", group_id=group.id))
+
+
+@bp.post("/trainer/groups/<int:group_id>/delete")
+@login_required
+def delete_group(group_id: int):
+    """Delete the group with its assignments (an org admin's decision; accounts stay)."""
+    group = group_or_404(group_id)
+    if org_for_admin(db.session, current_user, group.org_id) is None:
+        abort(404)
+    org_id = group.org_id
+    db.session.delete(group)
+    db.session.commit()
+    flash(_("The group was deleted. Its learners keep their accounts and progress."), "success")
+    return redirect(url_for("org.detail", org_id=org_id))
 
 
 @bp.post("/trainer/groups/<int:group_id>/trainers")

@@ -90,11 +90,13 @@ RULES = {
     ),
     "trainer.join_form": rule("GET", "/join", EVERYONE, public=True),
     "trainer.join": rule("GET", "/join/{code}", EVERYONE, public=True),
+    "trainer.rename": rule("POST", "/trainer/groups/{group}/name", STAFF_A, [("name", "A")]),
     "trainer.new_code": rule("POST", "/trainer/groups/{group}/code", STAFF_A),
     "trainer.delete_assignment": rule(
         "POST", "/trainer/groups/{group}/assignments/{assignment}/delete", STAFF_A
     ),
     "trainer.remove": rule("POST", "/trainer/groups/{group}/members/{extra}/remove", STAFF_A),
+    "trainer.delete_group": rule("POST", "/trainer/groups/{group}/delete", ADMINS_A),
     "org.leave": rule(
         "POST", "/account/organisations/{org}/leave", {"learner_a", "trainer_a", "admin_a"}
     ),

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from learn.extensions import db
-from learn.models import Group, GroupMember, GroupRole, Membership, OrgRole
+from learn.models import Group, GroupMember, GroupRole, Membership, OrgRole, User
 from learn.trainer.groups import CODE_ALPHABET, normalise_code
 
 
@@ -202,3 +202,26 @@ def test_home_links_to_the_pages_of_each_role(world, login_as, who, groups_link,
     home = login_as(who).get("/").get_data(as_text=True)
     assert ('href="/trainer/"' in home) is groups_link
     assert ('href="/org/"' in home) is orgs_link
+
+
+def test_trainer_renames_the_group(app, world, login_as):
+    group = world.groups["a"]
+    client = login_as("trainer_a")
+    client.submit(
+        f"/trainer/groups/{group}/name", {"name": "Day shift"}, page=f"/trainer/groups/{group}"
+    )
+    with app.app_context():
+        assert db.session.get(Group, group).name == "Day shift"
+
+
+def test_only_an_org_admin_deletes_a_group_and_accounts_stay(app, world, login_as):
+    group = world.groups["a"]
+    page = login_as("trainer_a").get(f"/trainer/groups/{group}").text
+    assert "Delete the group" not in page
+    client = login_as("admin_a")
+    assert "Delete the group" in client.get(f"/trainer/groups/{group}").text
+    response = client.submit(f"/trainer/groups/{group}/delete", {}, page=f"/trainer/groups/{group}")
+    assert response.headers["Location"] == f"/org/{world.orgs['a']}"
+    with app.app_context():
+        assert db.session.get(Group, group) is None
+        assert db.session.get(User, world.users["learner_a"]) is not None
