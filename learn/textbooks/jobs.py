@@ -56,8 +56,13 @@ def running(cache: TextbookCache, key: TextbookKey) -> bool:
     return age < STALE_SECONDS and _alive(int(text))
 
 
-def start(cache: TextbookCache, key: TextbookKey, course_folder: str) -> bool:
-    """Start rendering unless it is cached or being rendered; True when a worker started."""
+def start(
+    cache: TextbookCache, key: TextbookKey, course_folder: str, learner_json: str | None = None
+) -> bool:
+    """Start rendering unless it is cached or being rendered; True when a worker started.
+
+    With `learner_json` (`workbook.to_json`), the worker renders that learner's workbook.
+    """
     _children[:] = [child for child in _children if child.poll() is None]
     if cache.get(key) is not None or running(cache, key):
         return False
@@ -69,6 +74,11 @@ def start(cache: TextbookCache, key: TextbookKey, course_folder: str) -> bool:
     except FileExistsError:
         return False  # another web process started it a moment ago
     error_path(cache, key).unlink(missing_ok=True)
+    extra = []
+    if learner_json is not None:
+        learner_file = cache.path_for(key).with_suffix(".learner.json")
+        learner_file.write_text(learner_json, encoding="utf-8")
+        extra.append(str(learner_file))
     process = subprocess.Popen(
         [
             sys.executable,
@@ -79,6 +89,7 @@ def start(cache: TextbookCache, key: TextbookKey, course_folder: str) -> bool:
             key.size,
             str(cache.folder),
             str(lock),
+            *extra,
         ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,

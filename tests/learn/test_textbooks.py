@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 
 import pytest
 
@@ -11,6 +12,15 @@ from learn.textbooks import jobs
 from textbook import TextbookCache, key_for
 
 PAGE = "/courses/mini/textbook?lang=en&size=A5"
+
+
+@pytest.fixture(autouse=True)
+def wait_for_workers():
+    """Let every render a test started finish, so none outlives its test's folders."""
+    yield
+    for child in jobs._children:
+        child.wait(timeout=120)
+    jobs._children.clear()
 
 
 def _wait_until_ready(client, seconds=90):
@@ -41,8 +51,6 @@ def test_first_visit_prepares_in_the_background_then_serves_the_pdf(client):
     pdf.close()
     with client.get("/textbooks/mini/en.pdf?size=A5", headers={"If-None-Match": etag}) as again:
         assert again.status_code == 304
-    for child in jobs._children:
-        child.wait(timeout=30)
 
 
 def test_one_render_at_a_time_per_textbook(app, monkeypatch):
@@ -54,6 +62,10 @@ def test_one_render_at_a_time_per_textbook(app, monkeypatch):
         @staticmethod
         def poll():
             return None
+
+        @staticmethod
+        def wait(timeout=None):
+            return 0
 
     monkeypatch.setattr(jobs, "_children", [])
     monkeypatch.setattr(jobs.subprocess, "Popen", lambda *a, **k: started.append(a) or FakeProcess)
@@ -88,3 +100,25 @@ def test_a_failed_render_is_reported_not_awaited(app, client):
 )
 def test_unknown_language_size_or_course_is_404(client, path):
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.slow
+def test_a_learners_workbook_has_their_progress_and_follows_it(app, client, auth):
+    auth.register(login="noy", name="Noy", language="en")
+    video = "/courses/mini/lessons/hello/steps/hello-video"
+    client.submit(f"{video}/done", {"uuid": str(uuid.uuid4())}, page=video)
+    page = "/courses/mini/workbook?lang=en&size=A5"
+    deadline = time.monotonic() + 90
+    while "Download the PDF" not in (html := client.get(page).get_data(as_text=True)):
+        assert "could not be prepared" not in html and time.monotonic() < deadline
+        time.sleep(0.5)
+    with client.get("/courses/mini/workbook.pdf?lang=en&size=A5") as pdf:
+        assert pdf.data.startswith(b"%PDF-")
+        assert "workbook" in pdf.headers["Content-Disposition"]
+    # A new score makes a new workbook: the old one is not served as if it were current.
+    practice = "/courses/mini/lessons/hello/steps/hello-practice"
+    answer = {"exercise": "hello-meaning", "choice": "hello", "uuid": str(uuid.uuid4())}
+    client.submit(f"{practice}/answer", answer, page=practice)
+    assert "being prepared" in client.get(page).get_data(as_text=True)
+    auth.logout()
+    assert client.get("/courses/mini/workbook.pdf?lang=en&size=A5").status_code == 302
