@@ -12,7 +12,7 @@ import media_index
 from learn.catalog import catalog
 from lessons import VideoStep
 from media_index.renditions import make_renditions
-from media_index.samples import Scene, make_sample_video
+from media_index.samples import Scene, make_sample_audio, make_sample_video
 from textbook.fonts import FONT_DIR
 
 SCENES_PER_VIDEO = 6
@@ -35,6 +35,22 @@ def _scan(folder: Path) -> media_index.Manifest:
     for problem in manifest.problems:
         click.echo(f"skipped {problem}", err=True)
     return manifest
+
+
+def _spoken(course):
+    """(audio id, the Thai it says) for every sound the course refers to: words, dialogue
+    lines, and exercises (what their answer key says in Thai)."""
+    for lesson in course.lessons:
+        for item in lesson.vocabulary:
+            if item.audio:
+                yield item.audio, item.thai
+        for line in lesson.dialogue.lines if lesson.dialogue else ():
+            if line.audio:
+                yield line.audio, line.thai
+        for exercise in lesson.exercises:
+            said = next((p.text for p in exercise.answer_key() if isinstance(p.text, str)), "")
+            if exercise.audio and said:
+                yield exercise.audio, said
 
 
 def _scenes(lesson) -> tuple[list[Scene], dict[str, list[str]]]:
@@ -64,11 +80,12 @@ def scan(folder: Path | None) -> None:
 @media.command("samples")
 @with_appcontext
 def samples() -> None:
-    """Make a sample video for every video step of the installed courses that has none yet.
+    """Make sample videos and sounds for the installed courses where the library has none.
 
     Each shows the lesson's dialogue (else its first words) in Thai, spoken by espeak-ng, with
-    captions in th, km, lo, my and en. Real training videos replace them: drop the files in
-    MEDIA_ROOT with the same names and run `rianthai media scan`.
+    captions in th, km, lo, my and en; every sound the courses name (a word's, a dialogue
+    line's, a listening exercise's) is that Thai, spoken. Real recordings replace them: drop
+    the files in MEDIA_ROOT with the same names and run `rianthai media scan`.
     """
     folder = Path(current_app.config["MEDIA_ROOT"])
     folder.mkdir(parents=True, exist_ok=True)
@@ -77,21 +94,31 @@ def samples() -> None:
         if (folder / media_index.MANIFEST_NAME).exists()
         else set()
     )
-    wanted = {
+    courses = catalog().courses()
+    videos = {
         step.media: lesson
-        for course in catalog().courses()
+        for course in courses
         for lesson, step in course.iter_steps()
         if isinstance(step, VideoStep)
         and step.media not in known
         and not (folder / f"{step.media}.mp4").exists()
     }
-    if not wanted:
-        click.echo("Every video step has its media.")
+    sounds = {
+        media_id: thai
+        for course in courses
+        for media_id, thai in _spoken(course)
+        if media_id not in known and not (folder / f"{media_id}.m4a").exists()
+    }
+    if not videos and not sounds:
+        click.echo("Every video and sound of the courses is in the library.")
         return
-    with click.progressbar(wanted.items(), label="Making sample videos") as bar:
+    with click.progressbar(videos.items(), label="Making sample videos") as bar:
         for media_id, lesson in bar:
             scenes, captions = _scenes(lesson)
             make_sample_video(folder, media_id, scenes, captions, FONT_DIR)
+    with click.progressbar(sounds.items(), label="Making spoken words") as bar:
+        for media_id, thai in bar:
+            make_sample_audio(folder, media_id, thai)
     _scan(folder)
 
 
