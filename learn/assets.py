@@ -107,8 +107,14 @@ def compress(response: Response) -> Response:
 
 
 def cache_forever(response: Response) -> Response:
-    """A static file asked for by its content hash never changes: keep it a year."""
-    if request.endpoint == "static" and request.args.get("v") and response.status_code == 200:
+    """A static file asked for by its content hash never changes: keep it a year. (A stale
+    hash, from a page cached before a deploy, gets today's file without the long cache.)"""
+    if (
+        request.endpoint == "static"
+        and response.status_code == 200
+        and request.args.get("v")
+        == file_version(current_app.static_folder or "", request.view_args["filename"])
+    ):
         response.cache_control.public = True
         response.cache_control.max_age = YEAR
         response.cache_control.immutable = True

@@ -117,3 +117,20 @@ def test_images_load_lazily(client, auth):
         html = client.get(f"/courses/{COURSE.id}/lessons/{lesson.id}/steps/{step.id}").text
         for img in re.findall(r"<img\b[^>]*>", html):
             assert 'loading="lazy"' in img, f"{step.id}: {img}"
+
+
+def test_the_burmese_font_is_cached_under_its_hash(client):
+    css = Path(ROOT / "learn" / "static" / "css" / "app.css").read_text(encoding="utf-8")
+    url = re.search(r'url\("\.\./(fonts/NotoSansMyanmar-Regular\.woff2\?v=\w+)"\)', css)
+    assert url, "app.css declares the Burmese web font"
+    with client.get(f"/static/{url.group(1)}", headers=GZIP) as response:
+        assert response.status_code == 200
+        assert response.data[:4] == b"wOF2"
+        assert response.cache_control.immutable, "the ?v= in app.css is the font file's hash"
+        assert "Content-Encoding" not in response.headers  # WOFF2 is compressed already
+
+
+def test_a_stale_hash_is_not_cached_for_long(client):
+    with client.get("/static/css/app.css?v=000000000000") as response:
+        assert response.status_code == 200
+        assert not response.cache_control.immutable
