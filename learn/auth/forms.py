@@ -8,6 +8,7 @@ from wtforms import PasswordField, RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from learn.forms import clean_text
 from learn.i18n import NATIVE_NAMES
 
 REQUIRED = _l("Please fill in this field.")
@@ -22,9 +23,13 @@ def language_choices() -> list[SelectChoice]:
 
 class RegisterForm(FlaskForm):
     login = StringField(
-        _l("Username or phone number"), validators=[DataRequired(REQUIRED), Length(max=64)]
+        _l("Username or phone number"),
+        validators=[DataRequired(REQUIRED), Length(max=64)],
+        filters=[clean_text],
     )
-    display_name = StringField(_l("Your name (optional)"), validators=[Length(max=100)])
+    display_name = StringField(
+        _l("Your name (optional)"), validators=[Length(max=100)], filters=[clean_text]
+    )
     password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED)])
     confirm = PasswordField(
         _l("Password again"),
@@ -42,7 +47,9 @@ class RegisterForm(FlaskForm):
 
 
 class LoginForm(FlaskForm):
-    login = StringField(_l("Username or phone number"), validators=[DataRequired(REQUIRED)])
+    login = StringField(
+        _l("Username or phone number"), validators=[DataRequired(REQUIRED)], filters=[clean_text]
+    )
     password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED)])
     submit = SubmitField(_l("Log in"))
 
