@@ -225,3 +225,16 @@ def test_only_an_org_admin_deletes_a_group_and_accounts_stay(app, world, login_a
     with app.app_context():
         assert db.session.get(Group, group) is None
         assert db.session.get(User, world.users["learner_a"]) is not None
+
+
+def test_visitor_registers_then_joins_from_home(app, world, client, auth):
+    code = _code(app, world.groups["a"])
+    client.get(f"/join/{code}")
+    auth.register(login="newworker", language="km")
+    home = client.get("/").get_data(as_text=True)
+    assert f'href="/join/{code}"' in home
+    client.submit(f"/join/{code}", {})
+    with app.app_context():
+        user = db.session.query(User).filter_by(username="newworker").one()
+        assert db.session.get(GroupMember, (world.groups["a"], user.id)) is not None
+    assert f'href="/join/{code}"' not in client.get("/").get_data(as_text=True)
