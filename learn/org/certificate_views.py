@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from learn.catalog import catalog
@@ -99,6 +99,16 @@ def certificate_pdf(org_id: int, code: str):
     org = org_or_404(org_id)
     certificate = by_code(db.session, code)
     if certificate is None or certificate.org_id != org.id:
+        abort(404)
+    return pdf_response(render_certificate(certificate), f"certificate-{certificate.code}.pdf")
+
+
+@bp.get("/account/certificates/<code>.pdf")
+@login_required
+def my_certificate_pdf(code: str):
+    """A worker's own certificate, to keep or show an employer."""
+    certificate = by_code(db.session, code)
+    if certificate is None or certificate.user_id != current_user.id:
         abort(404)
     return pdf_response(render_certificate(certificate), f"certificate-{certificate.code}.pdf")
 

@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from learn.extensions import db
-from learn.models import Group, Organisation, OrgRole
+from learn.models import Certificate, Group, Organisation, OrgRole
 from learn.org import bp
 from learn.org.access import admin_orgs, is_platform_admin, org_for_admin
 from learn.org.members import (
@@ -144,7 +144,16 @@ def change_member(org_id: int, user_id: int):
 @login_required
 def mine():
     """A learner's own view: which organisations see their progress, and what they see."""
-    return render_template("org/mine.html", memberships=memberships_of(db.session, current_user.id))
+    certificates = db.session.scalars(
+        select(Certificate)
+        .where(Certificate.user_id == current_user.id)
+        .order_by(Certificate.completed_on)
+    ).all()
+    return render_template(
+        "org/mine.html",
+        memberships=memberships_of(db.session, current_user.id),
+        certificates=certificates,
+    )
 
 
 @bp.post("/account/organisations/<int:org_id>/leave")

@@ -74,6 +74,7 @@ RULES = {
     "org.worker": rule("GET", "/org/{org}/workers/{extra}", ADMINS_A),
     "org.issue_certificate": rule("POST", "/org/{org}/workers/{extra}/certificates/mini", ADMINS_A),
     "org.certificate_pdf": rule("GET", "/org/{org}/certificates/{certificate}.pdf", ADMINS_A),
+    "org.my_certificate_pdf": rule("GET", "/account/certificates/{certificate}.pdf", {"learner_a"}),
     "org.verify_form": rule("GET", "/verify", EVERYONE, public=True),
     "org.verify": rule("GET", "/verify/{certificate}", EVERYONE, public=True),
     "trainer.index": rule("GET", "/trainer/", STAFF_A | {"trainer_b", "admin_b"}),
@@ -129,7 +130,7 @@ def ids(app, world, make):
         db.session.add(assignment)
         certificate = Certificate(
             code="ABCDEFGHJKMN",
-            user_id=extra,
+            user_id=world.users["learner_a"],
             org_id=world.orgs["a"],
             course_id="mini",
             name="Extra",

@@ -100,6 +100,10 @@ def test_issue_download_and_verify(app, world, login_as, client, tmp_path):
     # In the worker's language and in Thai, each in its bundled font.
     assert "Rian-Thai-Noto-Sans-Khmer" in fonts and "Rian-Thai-Noto-Sans-Thai" in fonts
     assert len(PdfReader(pdf).pages) == 1
+    # The worker finds it among their own things.
+    worker = login_as("learner_a")
+    assert f"/account/certificates/{code}.pdf" in worker.get("/account/organisations").text
+    assert worker.get(f"/account/certificates/{code}.pdf").mimetype == "application/pdf"
     # Anyone can check it, without an account, typed loosely.
     with client.session_transaction() as session:
         session.clear()
