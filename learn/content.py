@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
+import zlib
 from collections.abc import Mapping
 
 from flask import Flask
@@ -98,6 +99,12 @@ def quality_name(rendition: str) -> str:
     return {"original": _("best quality"), "audio": _("sound only")}.get(rendition, rendition)
 
 
+def shuffled(items, seed: str) -> list:
+    """Items with ids in an order that does not give the answer away, the same on every
+    page load (so a learner's second try sees the same order)."""
+    return sorted(items, key=lambda item: zlib.crc32(f"{seed}:{item.id}".encode()))
+
+
 def new_uuid() -> str:
     """A fresh UUID for one form: each answer the learner sends is stored once."""
     return str(uuid.uuid4())
@@ -110,5 +117,6 @@ def init_app(app: Flask) -> None:
     app.add_template_global(tone_names)
     app.add_template_global(gap_line)
     app.add_template_global(new_uuid)
+    app.add_template_global(shuffled)
     app.add_template_global(quality_name)
     app.add_template_filter(filesize, "filesize")

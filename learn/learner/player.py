@@ -59,7 +59,9 @@ def read_response(exercise, form: MultiDict) -> object:
     if kind == "matching":
         return {left.id: form.get(f"pair-{left.id}", "") for left in exercise.left}
     if kind == "word_order":
-        return [form.get(f"tile-{i}", "") for i in range(len(exercise.tiles))]
+        # As many places as the longest accepted sentence; the places left empty do not count.
+        places = max(len(order) for order in exercise.orders)
+        return [tile for i in range(places) if (tile := form.get(f"tile-{i}", ""))]
     if kind == "gap_fill":
         return {gap.id: form.get(f"gap-{gap.id}", "") for gap in exercise.gaps}
     return form.get("choice", form.get("text", ""))

@@ -191,3 +191,70 @@ def test_course_pages_in_the_learners_language(client, auth):
     html = client.get("/courses/mini").get_data(as_text=True)
     assert '<html lang="km">' in html
     assert "ចាប់ផ្ដើម" in html  # "Start" on the available lesson
+
+
+def test_word_order_form_has_a_place_per_word_of_the_sentence_and_grades_it():
+    from werkzeug.datastructures import MultiDict
+
+    from exercises import from_spec
+    from learn.learner.player import read_response
+
+    exercise = from_spec(
+        {
+            "id": "w",
+            "type": "word_order",
+            "prompt": {"en": "I'm late."},
+            "tiles": [
+                {"id": "t1", "text": "ผม"},
+                {"id": "t2", "text": "มา"},
+                {"id": "t3", "text": "สาย"},
+                {"id": "t4", "text": "ครับ"},
+                {"id": "t5", "text": "ค่ะ"},
+            ],
+            "answer": ["t1", "t2", "t3", "t4"],
+            "accept": [["t1", "t2", "t3"]],
+        }
+    )
+    form = MultiDict({"tile-0": "t1", "tile-1": "t2", "tile-2": "t3", "tile-3": ""})
+    assert read_response(exercise, form) == ["t1", "t2", "t3"]
+    assert exercise.grade(read_response(exercise, form)).correct
+
+
+def test_a_listening_exercise_plays_its_sound_before_the_choices(app):
+    from flask import render_template_string
+
+    from exercises import from_spec
+
+    exercise = from_spec(
+        {
+            "id": "hear",
+            "type": "listening",
+            "prompt": {"en": "Which word do you hear?"},
+            "audio": "tfw-w-khop-khun",
+            "answer": "b",
+            "options": [{"id": "a", "text": "ขอโทษ"}, {"id": "b", "text": "ขอบคุณ"}],
+        }
+    )
+    course = catalog_course(app)
+    with app.test_request_context():
+        html = render_template_string(
+            '{% from "learner/_exercise.html" import exercise_form with context %}'
+            "{{ exercise_form(course, lesson, step, exercise, 'u') }}",
+            course=course,
+            lesson=course.lesson("hello"),
+            step=course.lesson("hello").step("hello-practice"),
+            exercise=exercise,
+        )
+    assert (
+        '<audio class="prompt-audio" controls preload="none" src="/media/tfw-w-khop-khun/original">'
+        in html
+    )
+    assert html.index("<audio") < html.index('name="choice"')
+    assert '<span class="thai" lang="th">ขอบคุณ</span>' in html
+
+
+def catalog_course(app):
+    from learn.catalog import catalog
+
+    with app.app_context():
+        return catalog().get("mini")
