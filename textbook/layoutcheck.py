@@ -213,3 +213,34 @@ def assert_layout_ok(document: Any, **options: Any) -> None:
         shown = "\n".join(str(problem) for problem in problems[:25])
         more = f"\n… and {len(problems) - 25} more" if len(problems) > 25 else ""
         raise AssertionError(f"{len(problems)} layout problem(s):\n{shown}{more}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m textbook.layoutcheck COURSE_FOLDER [--langs km lo my] [--sizes A4 A5]`:
+    lay out the course's textbooks and print every layout problem; exit status 1 if any."""
+    import argparse
+
+    import lessons
+    from textbook.pdf import layout
+
+    parser = argparse.ArgumentParser(
+        prog="python -m textbook.layoutcheck", description=main.__doc__.splitlines()[0]
+    )
+    parser.add_argument("course")
+    parser.add_argument("--langs", nargs="+", default=["km", "lo", "my", "en", "th"])
+    parser.add_argument("--sizes", nargs="+", default=["A4", "A5"])
+    args = parser.parse_args(argv)
+    course = lessons.load_course(args.course)
+    found = 0
+    for lang in args.langs:
+        for size in args.sizes:
+            problems = check_layout(layout(course, lang, size))
+            found += len(problems)
+            print(f"{lang} {size}: {len(problems)} problem(s)")
+            for problem in problems:
+                print(f"  {problem}")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
