@@ -1,0 +1,154 @@
+"""No page asks the database once per record: the same SQL count for 1 answer and for 100.
+
+A learner's pages must cost the same number of queries on day one and after months of use
+(an N+1 query hides in the first and hurts in the second). Runs on PostgreSQL too when
+TEST_DATABASE_URL names one.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import insert
+
+from learn.extensions import db
+from learn.models import AttemptLog, LessonSummary, ReviewCard, StepLog, User
+
+# (lesson, step, exercise) of the test pack "mini", in the order a learner meets them.
+ANSWERED = [
+    ("hello", "hello-video", "hello-check"),
+    ("hello", "hello-practice", "hello-meaning"),
+    ("hello", "hello-practice", "hello-polite"),
+    ("thanks", "thanks-practice", "thanks-meaning"),
+]
+STEPS = [("hello", "hello-video"), ("hello", "hello-dialogue"), ("thanks", "thanks-reading")]
+WORDS = ["sawatdii", "khrap", "khop-khun"]
+PRACTICE = "/courses/mini/lessons/hello/steps/hello-practice"
+
+PAGES = {
+    "home": "/",
+    "course map": "/courses/mini",
+    "course list": "/courses",
+    "lesson step": f"{PRACTICE}?again=1",
+    "review": "/review",
+}
+
+
+def _learner(app, login: str, answers: int) -> int:
+    """A learner with `answers` answers, some finished steps, summaries and due review cards,
+    written straight into the database."""
+    past = datetime.now(UTC) - timedelta(days=1)
+    with app.app_context():
+        user = User(username=login, password_hash="-", language="en")
+        db.session.add(user)
+        db.session.flush()
+        db.session.execute(
+            insert(AttemptLog),
+            [
+                dict(
+                    uuid=uuid.uuid4(),
+                    user_id=user.id,
+                    course_id="mini",
+                    lesson_id=lesson,
+                    step_id=step,
+                    exercise_id=exercise,
+                    correct=i % 3 != 0,
+                    score=0.0 if i % 3 == 0 else 1.0,
+                    answer="a",
+                    feedback=[],
+                    hinted=False,
+                )
+                for i in range(answers)
+                for lesson, step, exercise in [ANSWERED[i % len(ANSWERED)]]
+            ],
+        )
+        finished = STEPS[: min(len(STEPS), answers)]
+        db.session.execute(
+            insert(StepLog),
+            [
+                dict(
+                    uuid=uuid.uuid4(),
+                    user_id=user.id,
+                    course_id="mini",
+                    lesson_id=lesson,
+                    step_id=step,
+                )
+                for lesson, step in finished
+            ],
+        )
+        for lesson in sorted({lesson for lesson, _ in finished}):
+            db.session.add(
+                LessonSummary(
+                    user_id=user.id, course_id="mini", lesson_id=lesson, progress=0.5, time_spent=60
+                )
+            )
+        for word in WORDS[: 2 if answers == 1 else 3]:
+            db.session.add(
+                ReviewCard(user_id=user.id, course_id="mini", item_id=word, due=past, state={})
+            )
+        db.session.commit()
+        return user.id
+
+
+def _log_in(client, user_id: int) -> None:
+    with client.session_transaction() as session:
+        session.clear()
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+
+
+def _queries_for(app, client, count_queries, user_id: int, path: str) -> list[str]:
+    _log_in(client, user_id)
+    warm = client.get(path)  # the first request of a process loads the catalogue and caches
+    assert warm.status_code == 200, (path, warm.status_code)
+    with count_queries() as counted:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return counted.statements
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_costs_the_same_queries_for_1_answer_and_100(app, client, count_queries, page):
+    few = _learner(app, "few", answers=1)
+    many = _learner(app, "many", answers=100)
+    path = PAGES[page]
+    with_few = _queries_for(app, client, count_queries, few, path)
+    with_many = _queries_for(app, client, count_queries, many, path)
+    assert len(with_many) == len(with_few), "\n".join(with_many)
+    # And few in absolute terms: a page is a handful of indexed reads, not dozens.
+    assert len(with_few) <= 12, "\n".join(with_few)
+
+
+def _answer_queries(app, client, count_queries, user_id: int) -> int:
+    _log_in(client, user_id)
+    html = client.get(f"{PRACTICE}?again=1").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    with count_queries() as counted:
+        response = client.post(
+            f"{PRACTICE}/answer",
+            data={
+                "csrf_token": token,
+                "uuid": str(uuid.uuid4()),
+                "exercise": "hello-meaning",
+                "choice": "hello",
+            },
+        )
+    assert response.status_code == 200, response.status_code
+    return counted.count
+
+
+def test_an_answer_costs_the_same_queries_for_1_answer_and_100(app, client, count_queries):
+    few = _learner(app, "few", answers=1)
+    many = _learner(app, "many", answers=100)
+    assert _answer_queries(app, client, count_queries, many) == _answer_queries(
+        app, client, count_queries, few
+    )
+
+
+def test_the_counter_sees_every_statement(app, client, count_queries):
+    """The fixture itself: a page that reads the database is seen to do so."""
+    user = _learner(app, "one", answers=1)
+    assert len(_queries_for(app, client, count_queries, user, "/review")) >= 2
