@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import click
@@ -116,9 +118,15 @@ def samples() -> None:
         for media_id, lesson in bar:
             scenes, captions = _scenes(lesson)
             make_sample_video(folder, media_id, scenes, captions, FONT_DIR)
-    with click.progressbar(sounds.items(), label="Making spoken words") as bar:
-        for media_id, thai in bar:
-            make_sample_audio(folder, media_id, thai)
+    # espeak-ng and ffmpeg run as processes: one per core at a time.
+    with (
+        ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool,
+        click.progressbar(length=len(sounds), label="Making spoken words") as bar,
+    ):
+        jobs = [pool.submit(make_sample_audio, folder, i, thai) for i, thai in sounds.items()]
+        for job in as_completed(jobs):
+            job.result()
+            bar.update(1)
     _scan(folder)
 
 
