@@ -2,7 +2,9 @@
 
 The server is what `make run` starts (gunicorn importing `wsgi:app`) on a free port of
 127.0.0.1, with its own instance folder: a fresh SQLite file upgraded by `rianthai db upgrade`,
-the sample videos of `rianthai media samples`, and a textbook cache in tmp. Chromium is
+the sample videos and sounds of `rianthai media samples`, and a textbook cache in tmp. It
+serves the bundled course cut down to its first lesson: making the samples of the whole
+course takes over a minute, and the flows tested here happen in lesson 1. Chromium is
 Debian's (/usr/bin/chromium, never a downloaded one), with the flags that work on a machine
 with a closed network, at a 360x740 phone viewport.
 """
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -90,7 +93,32 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
+def courses_dir(tmp_path_factory) -> Path:
+    """A folder of courses holding the bundled course with only its first lesson."""
+    source = Path(os.environ.get("BUNDLED_COURSES_DIR", ROOT / "lessons" / "courses"))
+    source /= "thai-for-work"
+    target = tmp_path_factory.mktemp("courses") / "thai-for-work"
+    target.mkdir()
+    spec = yaml.safe_load((source / "course.yaml").read_text(encoding="utf-8"))
+    first_unit = spec["units"][0]
+    spec["units"] = [{**first_unit, "lessons": first_unit["lessons"][:1]}]
+    (target / "course.yaml").write_text(
+        yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    shutil.copytree(source / first_unit["lessons"][0], target / first_unit["lessons"][0])
+    return target.parent
+
+
+@pytest.fixture(scope="session")
+def course(courses_dir):
+    """The course the server offers (the bundled one, cut to its first lesson)."""
+    from lessons import load_course
+
+    return load_course(courses_dir / "thai-for-work")
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, courses_dir) -> Iterator[LiveServer]:
     """The real app under gunicorn on 127.0.0.1, on a fresh instance folder; stopped at the end."""
     if not Path(CHROMIUM).exists() or shutil.which("ffmpeg") is None:
         pytest.skip("the browser tests need Debian's chromium and ffmpeg")
@@ -106,6 +134,7 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
         MEDIA_ROOT=str(instance / "media"),
         COURSES_DIR=str(instance / "courses"),
         TEXTBOOK_CACHE=str(instance / "textbooks"),
+        BUNDLED_COURSES_DIR=str(courses_dir),
         # Many wrong answers and logins happen fast here; nobody is guessing passwords.
         LOGIN_MAX_FAILURES="1000",
     )
@@ -140,15 +169,6 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-@pytest.fixture(scope="session")
-def course():
-    """The course the server offers first (the bundled one, or BUNDLED_COURSES_DIR's)."""
-    from lessons import load_course
-
-    root = Path(os.environ.get("BUNDLED_COURSES_DIR", ROOT / "lessons" / "courses"))
-    return load_course(root / "thai-for-work")
 
 
 @pytest.fixture(scope="session")
