@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import media_index
 import pytest
+
+import media_index
 
 
 @pytest.mark.slow
