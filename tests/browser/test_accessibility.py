@@ -90,3 +90,13 @@ def test_the_keyboard_focus_is_visible(main_pages, index):
         assert page.evaluate(FOCUS_SHOWN), (
             f"{path}: no focus ring on " + page.evaluate("document.activeElement.outerHTML")[:90]
         )
+
+
+@pytest.mark.parametrize("path", ["/register", "/login"])
+def test_form_fields_carry_no_placeholder_attribute_values(phone, path):
+    phone.goto(path)
+    bad = phone.evaluate(
+        """() => [...document.querySelectorAll('input, select, textarea')].flatMap(el =>
+             [...el.attributes].filter(a => a.value === 'None').map(a => el.id + ' ' + a.name))"""
+    )
+    assert bad == [], f"{path}: autocomplete/inputmode must be left out, not 'None'"
