@@ -74,14 +74,15 @@ def step(course_id: str, lesson_id: str, step_id: str):
     lesson = lesson_or_404(course, lesson_id)
     current = step_or_404(lesson, step_id)
     position = lesson.step_ids.index(step_id)
-    state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
+    # Read once: a learner who practised for months has thousands of answers.
+    steps, answers = records(db.session, current_user.id, course.id)
+    state = progress(course, steps, answers).lessons[lesson_id]
     if state.state is LessonState.LOCKED:
         return redirect(url_for("learner.lesson", course_id=course_id, lesson_id=lesson_id))
     exercise = None
     if isinstance(current, ExercisesStep | ReviewStep) and current.exercises:
         if step_id in state.steps_done and request.args.get("again") is None:
             return _after_step(course, lesson, step_id)
-        _, answers = records(db.session, current_user.id, course.id)
         mine = [a for a in answers if a.step_id == step_id]
         tries = {i: course.exercise(i).tries for i in current.exercises}
         exercise = course.exercise(next_exercise(current, mine, tries))
@@ -143,7 +144,7 @@ def answer(course_id: str, lesson_id: str, step_id: str):
     if new:
         meet_vocabulary(db.session, current_user.id, course, lesson_id)
     db.session.commit()
-    _, answers = records(db.session, current_user.id, course.id)
+    steps, answers = records(db.session, current_user.id, course.id)
     attempts = sum(1 for a in answers if a.step_id == step_id and a.exercise_id == exercise_id)
     tries_left = max(0, exercise.tries - attempts) if not result.correct else 0
     messages = sentences(result.feedback)
@@ -156,7 +157,7 @@ def answer(course_id: str, lesson_id: str, step_id: str):
             tries_left=tries_left,
             uuid=str(uuid.uuid4()),
         )
-    state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
+    state = progress(course, steps, answers).lessons[lesson_id]
     return render_template(
         "learner/feedback.html",
         course=course,

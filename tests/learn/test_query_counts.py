@@ -152,3 +152,38 @@ def test_the_counter_sees_every_statement(app, client, count_queries):
     """The fixture itself: a page that reads the database is seen to do so."""
     user = _learner(app, "one", answers=1)
     assert len(_queries_for(app, client, count_queries, user, "/review")) >= 2
+
+
+def _answer_reads(statements: list[str]) -> int:
+    """How many statements read a learner's whole answer history (the engine's input)."""
+    return sum(
+        1
+        for s in statements
+        if s.lstrip().upper().startswith("SELECT")
+        and "FROM attempt_logs" in s
+        and "ORDER BY attempt_logs.id" in s
+    )
+
+
+def test_a_lesson_step_reads_the_answer_history_once(app, client, count_queries):
+    """The history grows with every answer: a page reads it once, however it uses it."""
+    many = _learner(app, "many", answers=100)
+    statements = _queries_for(app, client, count_queries, many, PAGES["lesson step"])
+    assert _answer_reads(statements) == 1, "\n".join(statements)
+
+
+def test_an_answer_reads_the_answer_history_twice_at_most(app, client, count_queries):
+    """Once to update the lesson summary, once for the feedback page: never a third time."""
+    many = _learner(app, "many", answers=100)
+    _log_in(client, many)
+    html = client.get(f"{PRACTICE}?again=1").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    with count_queries() as counted:
+        response = client.post(
+            f"{PRACTICE}/answer",
+            data={"csrf_token": token, "uuid": str(uuid.uuid4()), "exercise": "hello-meaning",
+                  "choice": "hello"},
+        )  # fmt: skip
+    assert response.status_code == 200
+    assert "Correct!" in response.get_data(as_text=True)
+    assert _answer_reads(counted.statements) == 2, "\n".join(counted.statements)
