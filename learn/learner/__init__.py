@@ -2,6 +2,9 @@
 
 from flask import Blueprint
 
+from learn.learner.feedback import outcome_title
+
 bp = Blueprint("learner", __name__, template_folder="templates")
+bp.add_app_template_global(outcome_title)
 
 from learn.learner import video, views  # noqa: E402,F401  (views attach themselves to bp)

@@ -93,6 +93,14 @@ SENTENCES: dict[Code, Callable[[dict], Markup | None]] = {
 }
 
 
+def outcome_title(outcome: str) -> str:
+    """The headline of the feedback: correct, almost or wrong."""
+    return {
+        "correct": lambda: "✓ " + gettext("Correct!"),
+        "almost": lambda: gettext("Almost!"),
+    }.get(outcome, lambda: gettext("Not quite."))()
+
+
 def sentences(feedback: Iterable[Feedback]) -> list[Markup]:
     """The sentences to show for a result's feedback, each once, in order."""
     out: list[Markup] = []

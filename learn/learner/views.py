@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from learn.catalog import catalog
 from learn.extensions import db
 from learn.learner import bp
-from learn.learner.feedback import sentences
+from learn.learner.feedback import outcome_title, sentences
 from learn.learner.lookup import course_or_404, lesson_or_404, step_or_404
 from learn.learner.player import next_exercise, read_response
 from learn.learner.video import video_context
@@ -151,7 +151,7 @@ def answer(course_id: str, lesson_id: str, step_id: str):
     if request.accept_mimetypes.best == "application/json":  # a checkpoint inside the video
         return jsonify(
             outcome=result.outcome,
-            title=OUTCOME_TITLES[result.outcome](),
+            title=outcome_title(result.outcome),
             correct=result.correct,
             messages=[str(m) for m in messages],
             tries_left=tries_left,
@@ -169,13 +169,6 @@ def answer(course_id: str, lesson_id: str, step_id: str):
         tries_left=tries_left,
         step_done=step_id in state.steps_done,
     )
-
-
-OUTCOME_TITLES = {
-    "correct": lambda: _("Correct!"),
-    "almost": lambda: _("Almost!"),
-    "wrong": lambda: _("Not quite."),
-}
 
 
 def _after_step(course, lesson, step_id: str):

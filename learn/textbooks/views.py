@@ -1,4 +1,4 @@
-"""The textbook page (prepare, then download) and the PDF download itself."""
+"""The textbook and workbook pages (prepare, then download) and their PDFs."""
 
 from __future__ import annotations
 
@@ -16,6 +16,17 @@ def _cache() -> TextbookCache:
     return TextbookCache(current_app.config["TEXTBOOK_CACHE"])
 
 
+def _lang_and_size(course, lang: str | None = None) -> tuple[str, str]:
+    """The language asked for (else the reader's, else the course's first) and the size."""
+    lang = lang or request.args.get("lang") or current_language()
+    if lang not in course.languages:
+        lang = "en" if "en" in course.languages else course.languages[0]
+    size = request.args.get("size", "A4").upper()
+    if size not in SIZES:
+        abort(404)
+    return lang, size
+
+
 def _key(course, lang: str, size: str):
     try:
         return key_for(course, lang, size)
@@ -23,24 +34,20 @@ def _key(course, lang: str, size: str):
         abort(404)
 
 
-@bp.get("/courses/<course_id>/textbook")
-def page(course_id: str):
-    """Choose language and size; see the size and pages; or wait while it is prepared."""
-    course = course_or_404(course_id)
-    lang = request.args.get("lang") or current_language()
-    if lang not in course.languages:
-        lang = "en" if "en" in course.languages else course.languages[0]
-    size = request.args.get("size", "A4").upper()
-    key = _key(course, lang, size)
-    cache = _cache()
+def _prepare(cache: TextbookCache, key, course, learner_json: str | None = None):
+    """(facts of the ready PDF, None) or (None, why it failed); starts the render if needed."""
     ready = cache.info(key)
-    failed = None
-    if ready is None:
-        failed = jobs.failure(cache, key)
-        if failed is not None:
-            current_app.logger.error("textbook %s failed: %s", key.filename, failed)
-        else:
-            jobs.start(cache, key, course.source)
+    if ready is not None:
+        return ready, None
+    failed = jobs.failure(cache, key)
+    if failed is not None:
+        current_app.logger.error("textbook %s failed: %s", key.filename, failed)
+    else:
+        jobs.start(cache, key, course.source, learner_json)
+    return None, failed
+
+
+def _page(course, lang, key, ready, failed, personal=False):
     return render_template(
         "textbooks/page.html",
         course=course,
@@ -49,28 +56,50 @@ def page(course_id: str):
         sizes=SIZES,
         ready=ready,
         failed=failed,
+        personal=personal,
     )
+
+
+def _send(ready, name: str, max_age: int):
+    return send_file(
+        ready.path,
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=name,
+        etag=ready.etag,
+        conditional=True,
+        max_age=max_age,
+    )
+
+
+@bp.get("/courses/<course_id>/textbook")
+def page(course_id: str):
+    """Choose language and size; see the size and pages; or wait while it is prepared."""
+    course = course_or_404(course_id)
+    lang, size = _lang_and_size(course)
+    key = _key(course, lang, size)
+    return _page(course, lang, key, *_prepare(_cache(), key, course))
 
 
 @bp.get("/textbooks/<course_id>/<lang>.pdf")
 def download(course_id: str, lang: str):
     """The PDF, once prepared (else the page that prepares it), with an ETag."""
     course = course_or_404(course_id)
-    size = request.args.get("size", "A4")
+    if lang not in course.languages:
+        abort(404)
+    lang, size = _lang_and_size(course, lang)
     key = _key(course, lang, size)
     ready = _cache().info(key)
     if ready is None:
         return redirect(url_for("textbooks.page", course_id=course_id, lang=lang, size=size))
-    response = send_file(
-        ready.path,
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"{course.id}-{lang}-{key.size}.pdf",
-        etag=ready.etag,
-        conditional=True,
-        max_age=3600,
-    )
-    return response
+    return _send(ready, f"{course.id}-{lang}-{key.size}.pdf", max_age=3600)
+
+
+def _workbook(course, lang: str, size: str):
+    summary = workbook.summary_for(db.session, current_user, course)
+    key = workbook.workbook_key(course, lang, size, summary)
+    cache = workbook.workbook_cache(current_app.config["TEXTBOOK_CACHE"], current_user.id)
+    return summary, key, cache
 
 
 @bp.get("/courses/<course_id>/workbook")
@@ -78,33 +107,12 @@ def download(course_id: str, lang: str):
 def workbook_page(course_id: str):
     """The learner's own workbook: the textbook with their name and progress."""
     course = course_or_404(course_id)
-    lang = request.args.get("lang") or current_language()
-    if lang not in course.languages:
-        lang = "en" if "en" in course.languages else course.languages[0]
-    size = request.args.get("size", "A4").upper()
-    summary = workbook.summary_for(db.session, current_user, course)
-    if size not in SIZES:
-        abort(404)
-    key = workbook.workbook_key(course, lang, size, summary)
-    cache = workbook.workbook_cache(current_app.config["TEXTBOOK_CACHE"], current_user.id)
-    ready = cache.info(key)
-    failed = None
-    if ready is None:
-        failed = jobs.failure(cache, key)
-        if failed is None:
-            jobs.start(cache, key, course.source, workbook.to_json(summary))
-    else:
+    lang, size = _lang_and_size(course)
+    summary, key, cache = _workbook(course, lang, size)
+    ready, failed = _prepare(cache, key, course, workbook.to_json(summary))
+    if ready is not None:
         workbook.prune_older(cache, key)
-    return render_template(
-        "textbooks/page.html",
-        course=course,
-        lang=lang,
-        size=key.size,
-        sizes=SIZES,
-        ready=ready,
-        failed=failed,
-        personal=True,
-    )
+    return _page(course, lang, key, ready, failed, personal=True)
 
 
 @bp.get("/courses/<course_id>/workbook.pdf")
@@ -113,23 +121,13 @@ def workbook_download(course_id: str):
     """The learner's workbook PDF as it stands now (else the page that prepares it)."""
     course = course_or_404(course_id)
     lang = request.args.get("lang", "")
-    size = request.args.get("size", "A4").upper()
-    if lang not in course.languages or size not in SIZES:
+    if lang not in course.languages:
         abort(404)
-    summary = workbook.summary_for(db.session, current_user, course)
-    key = workbook.workbook_key(course, lang, size, summary)
-    cache = workbook.workbook_cache(current_app.config["TEXTBOOK_CACHE"], current_user.id)
+    lang, size = _lang_and_size(course, lang)
+    _, key, cache = _workbook(course, lang, size)
     ready = cache.info(key)
     if ready is None:
         return redirect(
             url_for("textbooks.workbook_page", course_id=course_id, lang=lang, size=size)
         )
-    return send_file(
-        ready.path,
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"{course.id}-workbook-{lang}-{key.size}.pdf",
-        etag=ready.etag,
-        conditional=True,
-        max_age=0,
-    )
+    return _send(ready, f"{course.id}-workbook-{lang}-{key.size}.pdf", max_age=0)
