@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -10,7 +11,8 @@ from flask.cli import with_appcontext
 
 from learn.catalog import catalog
 from learn.media.library import known_media
-from lessons import CourseError, check_course, compare_courses, install_pack
+from lessons import CourseError, check_course, compare_courses, install_pack, load_course
+from lessons.stats import course_stats
 
 
 @click.group("course")
@@ -29,6 +31,20 @@ def check(path: Path) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s); the pack would be refused")
     click.echo(f"{path}: no problems")
+
+
+@course.command("stats")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def stats(path: Path) -> None:
+    """Print the counts of the pack PATH as JSON: lessons, words, exercises by type, media,
+    and the languages every learner-facing text is in."""
+    try:
+        counts = course_stats(load_course(path))
+    except CourseError as error:
+        for problem in error.problems:
+            click.echo(f"{path / problem.file}:{problem.line}: {problem.field}: {problem.message}")
+        raise click.ClickException("the pack has problems; run `rianthai course check`") from None
+    click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
 
 
 @course.command("import")

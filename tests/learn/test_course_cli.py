@@ -65,3 +65,11 @@ def test_import_refuses_a_broken_pack_and_changes_nothing(app, runner, broken_pa
     assert "nothing was installed" in result.output
     courses_dir = Path(app.config["COURSES_DIR"])
     assert not courses_dir.exists() or not any(courses_dir.iterdir())
+
+
+def test_stats_prints_the_counts_as_json(runner):
+    import json
+
+    result = runner.invoke(args=["course", "stats", str(MINIMAL)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["exercises_by_type"]["video_checkpoint"] == 1
