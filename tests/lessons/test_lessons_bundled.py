@@ -131,3 +131,9 @@ def test_a_learner_finishing_lesson_1_lands_on_lesson_2(course):
     fresh = progress(course)
     assert fresh.state("introductions") is LessonState.LOCKED
     assert fresh.continue_at == ("greetings", "greetings-video")
+
+
+def test_every_word_and_dialogue_line_has_a_sound(course):
+    for lesson in course.lessons:
+        assert all(item.audio for item in lesson.vocabulary), lesson.id
+        assert all(line.audio for line in lesson.dialogue.lines), lesson.id
