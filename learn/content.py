@@ -10,7 +10,7 @@ import uuid
 import zlib
 from collections.abc import Mapping
 
-from flask import Flask
+from flask import Flask, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
@@ -40,6 +40,15 @@ def thai(text: str | None, pron: str | None = None) -> Markup:
     if pron:
         html += Markup(' <span class="pron" lang="th-Latn">{}</span>').format(pron)
     return html
+
+
+def play(media_id: str | None) -> Markup:
+    """A small button that plays a sound (a link to the file when scripts are off)."""
+    if not media_id:
+        return Markup("")
+    return Markup('<a class="play" href="{}" aria-label="{}">▶</a>').format(
+        url_for("media.file", media_id=media_id, rendition="original"), _("Listen")
+    )
 
 
 def text_or_thai(value, pron: str | None = None) -> Markup:
@@ -118,5 +127,6 @@ def init_app(app: Flask) -> None:
     app.add_template_global(gap_line)
     app.add_template_global(new_uuid)
     app.add_template_global(shuffled)
+    app.add_template_global(play)
     app.add_template_global(quality_name)
     app.add_template_filter(filesize, "filesize")

@@ -258,3 +258,8 @@ def catalog_course(app):
 
     with app.app_context():
         return catalog().get("mini")
+
+
+def test_words_with_a_sound_can_be_heard_on_the_review_step(client, learner):
+    html = client.get("/courses/mini/lessons/hello/steps/hello-review").get_data(as_text=True)
+    assert '<a class="play" href="/media/mini-sawatdii/original" aria-label="Listen">' in html
