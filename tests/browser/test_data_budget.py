@@ -102,6 +102,24 @@ def test_text_is_gzipped_only_for_browsers_that_accept_it(client):
     assert "Accept-Encoding" in packed.headers["Vary"]
 
 
+@pytest.mark.parametrize(
+    ("accept", "gzipped"),
+    [
+        ("gzip, deflate, br", True),
+        ("br;q=1.0, gzip;q=0.8", True),
+        ("*", True),
+        ("gzip;q=0", False),
+        ("gzip;q=0.0", False),
+        ("identity", False),
+        ("deflate, br", False),
+        ("", False),
+    ],
+)
+def test_gzip_follows_the_accept_encoding_header(client, accept, gzipped):
+    response = client.get("/login", headers={"Accept-Encoding": accept})
+    assert (response.headers.get("Content-Encoding") == "gzip") is gzipped
+
+
 def test_videos_are_not_gzipped(app, client):
     with app.test_request_context():
         video = url_for("media.file", media_id="mini-hello", rendition="original")
