@@ -33,24 +33,38 @@ FOCUS_SHOWN = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def main_pages(browser, live_server, course):
-    """A logged-in Burmese learner's context, and the paths of the main pages."""
+def learner_pages(browser, live_server, course, language: str):
+    """A logged-in learner's page in `language`, and the paths of the main pages."""
     context = browser.new_context(viewport={"width": 360, "height": 740},
                                   base_url=live_server.url)  # fmt: skip
     page = context.new_page()
     page.goto("/register")
-    page.fill("#login", "a11y-learner")
+    page.fill("#login", f"a11y-{language}")
     page.fill("#password", "ngapyaw-thee-25")
     page.fill("#confirm", "ngapyaw-thee-25")
-    page.check("input[name=language][value=my]")
+    page.check(f"input[name=language][value={language}]")
     page.locator("form button[type=submit].primary").click()
     page.wait_for_load_state()
     lesson = course.units[0].lessons[0]
     paths = ["/", f"/courses/{course.id}", "/review", f"/courses/{course.id}/textbook"]
     paths += [f"/courses/{course.id}/lessons/{lesson.id}/steps/{s.id}" for s in lesson.steps]
+    return page, paths
+
+
+@pytest.fixture(scope="module")
+def main_pages(browser, live_server, course):
+    """The main pages of a Burmese-speaking learner."""
+    page, paths = learner_pages(browser, live_server, course, "my")
     yield page, paths
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture(scope="module", params=["my", "km", "lo"])
+def main_pages_each_language(request, browser, live_server, course):
+    """The main pages in each learner language: longer words make wider buttons."""
+    page, paths = learner_pages(browser, live_server, course, request.param)
+    yield page, paths
+    page.context.close()
 
 
 def visit(main_pages, index):
@@ -65,8 +79,8 @@ PAGES = range(10)
 
 
 @pytest.mark.parametrize("index", PAGES)
-def test_tap_targets_are_at_least_44_px(main_pages, index):
-    page, path = visit(main_pages, index)
+def test_tap_targets_are_at_least_44_px(main_pages_each_language, index):
+    page, path = visit(main_pages_each_language, index)
     small = [
         t for t in page.evaluate(TARGETS)
         if not t["inline"] and (t["width"] < MIN_TAP or t["height"] < MIN_TAP)
