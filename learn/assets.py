@@ -81,7 +81,7 @@ def compress(response: Response) -> Response:
         or response.status_code != 200
         or response.mimetype not in COMPRESSIBLE
         or "Content-Encoding" in response.headers
-        or response.is_streamed and not response.direct_passthrough
+        or (response.is_streamed and not response.direct_passthrough)  # a generator
         or not _accepts_gzip()
     ):
         return response

@@ -123,11 +123,7 @@ def live_server(tmp_path_factory, courses_dir) -> Iterator[LiveServer]:
     if not Path(CHROMIUM).exists() or shutil.which("ffmpeg") is None:
         pytest.skip("the browser tests need Debian's chromium and ffmpeg")
     instance = tmp_path_factory.mktemp("instance")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key != "DATABASE_URL"
-    }
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(
         SECRET_KEY="browser-tests",
         DATABASE_URL=f"sqlite:///{instance / 'rianthai.sqlite3'}",

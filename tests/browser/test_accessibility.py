@@ -8,8 +8,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 MIN_TAP = 44
-# The tap target of each control (a radio's or a checkbox's is its label), its size, and whether it is a link
-# inside running text (WCAG 2.5.5 exempts those: they sit in a line of text).
+# The tap target of each control (a radio's or a checkbox's is its label), its size, and
+# whether it is a link inside running text (WCAG 2.5.5 exempts those: they sit in a line).
 TARGETS = """() => [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary')]
   .filter(el => el.offsetParent !== null)

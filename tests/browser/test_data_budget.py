@@ -41,9 +41,7 @@ def one_step_of_each_kind(course):
     """(lesson, step) for the first step of each kind in the course, and of each exercise type."""
     seen = set()
     for lesson, step in course.iter_steps():
-        kinds = {step.kind} | {
-            course.exercise(i).type for i in getattr(step, "exercises", ())[:1]
-        }
+        kinds = {step.kind} | {course.exercise(i).type for i in getattr(step, "exercises", ())[:1]}
         if not kinds <= seen:
             seen |= kinds
             yield lesson, step
@@ -71,14 +69,10 @@ def weight(client, path: str) -> tuple[int, int]:
     return packed, raw
 
 
-@pytest.mark.parametrize(
-    ("lesson_id", "step_id"), [(lesson.id, step.id) for lesson, step in STEPS]
-)
+@pytest.mark.parametrize(("lesson_id", "step_id"), [(lesson.id, step.id) for lesson, step in STEPS])
 def test_a_lesson_step_is_at_most_60_kb_compressed(client, auth, lesson_id, step_id):
     auth.register(login="thida", language="my")
-    packed, raw = weight(
-        client, f"/courses/{COURSE.id}/lessons/{lesson_id}/steps/{step_id}"
-    )
+    packed, raw = weight(client, f"/courses/{COURSE.id}/lessons/{lesson_id}/steps/{step_id}")
     assert packed <= BUDGET, f"{step_id}: {packed} bytes gzipped ({raw} raw)"
 
 

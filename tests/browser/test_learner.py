@@ -83,7 +83,9 @@ def fill(form, exercise, right: bool = True) -> bool:
         for gap in exercise.gaps:
             field = form.locator(f"[name=gap-{gap.id}]")
             if gap.options:
-                choice = gap.answer if right else next(o.id for o in gap.options if o.id != gap.answer)
+                choice = (
+                    gap.answer if right else next(o.id for o in gap.options if o.id != gap.answer)
+                )
                 field.select_option(choice)
             else:
                 field.fill(gap.accepted[0] if right else "กกก")
@@ -92,7 +94,9 @@ def fill(form, exercise, right: bool = True) -> bool:
     return right
 
 
-def answer_step(page, course, step, seen: set[str], shot, stop_after: int | None = None) -> list[str]:
+def answer_step(
+    page, course, step, seen: set[str], shot, stop_after: int | None = None
+) -> list[str]:
     """Answer the exercises of the step on the page until the page moves on to another step.
 
     An exercise of a type not yet `seen` is answered right; one of a type already seen is
@@ -207,4 +211,3 @@ def test_a_burmese_learner_learns_leaves_and_resumes(phone, browser, live_server
     assert page.url.split("?")[0] == stopped_at
     assert shown_exercise(page) not in answered, "an exercise answered right is not asked again"
     context.close()
-
