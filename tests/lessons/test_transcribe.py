@@ -234,3 +234,15 @@ def test_bundled_course_comes_out_in_the_learners_script_only(lang: str) -> None
         assert not any(pattern.search(out) for pattern in others), (pron, out)
         if lang == "my":
             assert not is_zawgyi(out), (pron, out)
+
+
+def test_the_examples_in_the_docs_are_what_the_transcriber_writes() -> None:
+    doc = (BUNDLED.parents[2] / "docs" / "transcription.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([^`]+)` \| \S+ \| (\S+) \| (\S+) \| (\S+) \|$", doc, re.M)
+    assert len(rows) >= 5
+    for pron, lao, khmer, burmese in rows:
+        assert (transcribe(pron, "lo"), transcribe(pron, "km"), transcribe(pron, "my")) == (
+            lao,
+            khmer,
+            burmese,
+        ), pron
