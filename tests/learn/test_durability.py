@@ -111,8 +111,8 @@ def _submit(port: int, cookie: str, token: str, answer_uuid: uuid.UUID) -> bool:
         {"csrf_token": token, "uuid": str(answer_uuid), "exercise": "hello-meaning",
          "choice": "hello"}
     )  # fmt: skip
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         connection.request(
             "POST",
             ANSWER,
@@ -125,9 +125,10 @@ def _submit(port: int, cookie: str, token: str, answer_uuid: uuid.UUID) -> bool:
         )
         response = connection.getresponse()
         response.read()
-        connection.close()
     except OSError:
         return False
+    finally:
+        connection.close()
     return response.status == 200
 
 
