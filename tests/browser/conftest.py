@@ -77,6 +77,12 @@ class LiveServer:
         assert done.returncode == 0, f"rianthai {' '.join(args)} failed:\n{done.stderr}"
         return done.stdout
 
+    def requests(self) -> list[str]:
+        """The request lines ("GET /path HTTP/1.1") the server has answered so far."""
+        log = self.instance / "access.log"
+        text = log.read_text(encoding="utf-8") if log.exists() else ""
+        return [line.split('"')[1] for line in text.splitlines() if line.count('"') >= 2]
+
 
 def _wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 30
@@ -146,7 +152,7 @@ def live_server(tmp_path_factory, courses_dir) -> Iterator[LiveServer]:
                 "--workers", "2",
                 "--threads", "4",
                 "--bind", f"127.0.0.1:{port}",
-                "--access-logfile", "-",
+                "--access-logfile", str(instance / "access.log"),
                 "wsgi:app",
             ],
             env=env,
