@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from lessons.model import VocabularyItem
+from lessons.model import DialogueLine, Speaker, VocabularyItem
 from lessons.transcribe import burmese, khmer, lao
 from lessons.transcribe.khmer import TONE_HINTS
 from lessons.transcribe.syllable import Syllable, parse_syllable, split_pron
@@ -86,10 +86,11 @@ def check_transcribable(pron: str) -> list[str]:
     return problems
 
 
-def for_item(item: VocabularyItem, lang: str) -> str:
-    """The pronunciation of a vocabulary item in the script of `lang`: its hand-written
-    `transcription` for `lang` if it has one, else the generated one."""
-    written = item.transcription
+def for_item(item: VocabularyItem | DialogueLine | Speaker, lang: str) -> str:
+    """The pronunciation of a vocabulary item (or a dialogue line or speaker) in the script
+    of `lang`: its hand-written `transcription` for `lang` if it has one, else generated."""
+    # Only vocabulary items have a `transcription` field today.
+    written = getattr(item, "transcription", None)
     if written is not None:
         text = written.get(lang)
         if text:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import unicodedata
 from functools import cache
 
@@ -10,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lessons import LocalizedText, VocabularyItem, load_course
+from lessons import DialogueLine, LocalizedText, Speaker, VocabularyItem, load_course
 from lessons.textcheck import SCRIPTS as SCRIPT_LETTERS
 from lessons.textcheck import is_zawgyi
 from lessons.transcribe import SCRIPTS, check_transcribable, for_item, transcribe
@@ -205,6 +207,24 @@ def test_hand_written_transcription_overrides_the_generated_one() -> None:
     assert for_item(_item(None), "my") == transcribe("khráp", "my")
 
 
+def test_dialogue_lines_and_speakers_are_transcribed_too() -> None:
+    dara = Speaker(id="dara", thai="ดารา", pron="daa-raa")
+    line = DialogueLine(
+        speaker=dara,
+        thai="สวัสดีค่ะ",
+        pron="sà-wàt-dii khâ",
+        translation=LocalizedText.of({"en": "hello"}),
+    )
+    assert for_item(line, "lo") == "ສະຫວັດດີ ຄ່ະ"
+    assert for_item(dara, "lo") == "ດາຣາ"
+
+
+def test_importing_the_transcriber_does_not_import_flask() -> None:
+    code = "import sys, lessons.transcribe; print('flask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 @cache
 def _bundled_prons() -> tuple[str, ...]:
     course = load_course(BUNDLED)
@@ -234,6 +254,8 @@ def test_bundled_course_comes_out_in_the_learners_script_only(lang: str) -> None
         assert not any(pattern.search(out) for pattern in others), (pron, out)
         if lang == "my":
             assert not is_zawgyi(out), (pron, out)
+        if lang == "lo":  # Lao spells the tone: no arrows
+            assert not re.search("[↓↘↑↗]", out), (pron, out)
 
 
 def test_the_examples_in_the_docs_are_what_the_transcriber_writes() -> None:
