@@ -74,10 +74,11 @@ def _rhyme(quality: str, syl: Syllable) -> tuple[str, bool]:
     if final == "y":
         return Y_FINAL[quality], True
     if final == "w":
+        # Burmese has no final w: as in loanwords (လာအို "Laos", မကာအို "Macao"), a
+        # vowel-initial syllable follows: aa-o after a, -u after the other vowels.
         if quality == "a":
-            return "ောင်", True
-        # Burmese has no final w after other vowels: a small ဝ syllable follows the vowel.
-        return OPEN[quality][0] + "ဝ", False
+            return "ာအို", True
+        return OPEN[quality][0] + "အူ", True
     if syl.long or syl.vowel in ("ue", "oe"):
         return OPEN[quality][0], True
     return OPEN[quality][2], False
