@@ -147,6 +147,8 @@ def renditions(folder: Path | None) -> None:
             bar.update(done - bar.pos)
 
         manifest = make_renditions(folder, manifest, progress)
-    for item in manifest:
+    videos = [item for item in manifest if item.kind == "video"]
+    for item in videos:
         sizes = ", ".join(f"{r.name} {r.size // 1000} KB" for r in item.renditions.values())
         click.echo(f"{item.id}: original {item.size // 1000} KB; {sizes or 'no renditions'}")
+    click.echo(f"{len(videos)} videos; sounds are served as they are.")
