@@ -6,7 +6,8 @@ which already gives the sounds syllable by syllable with their tones:
 - `transcribe(pron, lang) -> str` for lang in `SCRIPTS` (`km`, `lo`, `my`);
 - `check_transcribable(pron) -> list[str]`: what in `pron` cannot be transcribed;
 - `for_item(item, lang) -> str`: an item's hand-written transcription if it has one for
-  `lang`, else the generated one.
+  `lang`, else the generated one;
+- `tone_examples(lang)`: the five Thai tones on one syllable, for a legend beside the text.
 
 A syllable that cannot be read is left as it is (Latin) and reported by
 `check_transcribable`; nothing here raises on odd text. The rules: docs/transcription.md.
@@ -22,7 +23,14 @@ from lessons.transcribe import burmese, khmer, lao
 from lessons.transcribe.khmer import TONE_HINTS
 from lessons.transcribe.syllable import Syllable, parse_syllable, split_pron
 
-__all__ = ["SCRIPTS", "TONE_HINTS", "check_transcribable", "for_item", "transcribe"]
+__all__ = [
+    "SCRIPTS",
+    "TONE_HINTS",
+    "check_transcribable",
+    "for_item",
+    "tone_examples",
+    "transcribe",
+]
 
 #: The learner languages with a script of their own, and how each spells a syllable.
 _SPELLERS: dict[str, Callable[[Syllable], str]] = {
@@ -96,3 +104,19 @@ def for_item(item: VocabularyItem | DialogueLine | Speaker, lang: str) -> str:
         if text:
             return unicodedata.normalize("NFC", text)
     return transcribe(item.pron, lang)
+
+
+#: The Thai tones in the order Thai teaches them, with `maa` marked for each.
+_TONE_GUIDES = (
+    ("mid", "maa"),
+    ("low", "màa"),
+    ("falling", "mâa"),
+    ("high", "máa"),
+    ("rising", "mǎa"),
+)
+
+
+def tone_examples(lang: str) -> tuple[tuple[str, str, str], ...]:
+    """`(tone, guide, transcription)` for each Thai tone on the syllable `maa`, so a page or
+    the textbook can show the legend in the learner's script (`("rising", "mǎa", "មា↗")`)."""
+    return tuple((tone, guide, transcribe(guide, lang)) for tone, guide in _TONE_GUIDES)

@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from lessons import DialogueLine, LocalizedText, Speaker, VocabularyItem, load_course
 from lessons.textcheck import SCRIPTS as SCRIPT_LETTERS
 from lessons.textcheck import is_zawgyi
-from lessons.transcribe import SCRIPTS, check_transcribable, for_item, transcribe
+from lessons.transcribe import (
+    SCRIPTS,
+    check_transcribable,
+    for_item,
+    tone_examples,
+    transcribe,
+)
 
 from .conftest import BUNDLED
 
@@ -269,3 +275,17 @@ def test_the_examples_in_the_docs_are_what_the_transcriber_writes() -> None:
             khmer,
             burmese,
         ), pron
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lo", ("ມາ", "ໝ່າ", "ມ່າ", "ມ້າ", "ໝາ")),
+        ("km", ("ម៉ា", "ម៉ា↓", "ម៉ា↘", "ម៉ា↑", "ម៉ា↗")),
+        ("my", ("မာ", "မာ↓", "မာ↘", "မား", "မာ↗")),
+    ],
+)
+def test_tone_examples_give_a_legend_of_the_five_tones(lang: str, expected: tuple) -> None:
+    examples = tone_examples(lang)
+    assert [tone for tone, _, _ in examples] == ["mid", "low", "falling", "high", "rising"]
+    assert tuple(text for _, _, text in examples) == expected
