@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from learn.i18n import current_language
+from lessons.transcribe import SCRIPTS, for_item, tone_examples, transcribe
 
 
 def localized(text: Mapping[str, str] | str | None, lang: str | None = None) -> str:
@@ -32,13 +33,20 @@ def localized(text: Mapping[str, str] | str | None, lang: str | None = None) -> 
     return next(iter(text.values()), "") if hasattr(text, "values") else ""
 
 
-def thai(text: str | None, pron: str | None = None) -> Markup:
-    """Thai being learned, marked `lang="th"`, with its pronunciation guide after it."""
+def thai(text: str | None, pron: str | None = None, item=None) -> Markup:
+    """Thai being learned, marked `lang="th"`, with its pronunciation guide after it and, for
+    Khmer, Lao and Burmese readers, the same sounds in their own script (an item's
+    hand-written transcription when it has one)."""
     if not text:
         return Markup("")
     html = Markup('<span class="thai" lang="th">{}</span>').format(text)
     if pron:
         html += Markup(' <span class="pron" lang="th-Latn">{}</span>').format(pron)
+    lang = current_language()
+    if lang in SCRIPTS and (pron or item is not None):
+        sounds = for_item(item, lang) if item is not None else transcribe(pron, lang)
+        if sounds:
+            html += Markup(' <span class="script-pron" lang="{}">{}</span>').format(lang, sounds)
     return html
 
 
@@ -119,6 +127,14 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
+def tone_legend() -> tuple:
+    """(text, tone) pairs that explain the tone signs of the reader's script, if it has any."""
+    lang = current_language()
+    if lang not in SCRIPTS:
+        return ()
+    return tuple((text, tone) for tone, _guide, text in tone_examples(lang))
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(localized, "loc")
     app.add_template_filter(thai, "thai")
@@ -128,5 +144,6 @@ def init_app(app: Flask) -> None:
     app.add_template_global(new_uuid)
     app.add_template_global(shuffled)
     app.add_template_global(play)
+    app.add_template_global(tone_legend)
     app.add_template_global(quality_name)
     app.add_template_filter(filesize, "filesize")

@@ -19,6 +19,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from lessons import transcribe as transcription
+from lessons.transcribe import SCRIPTS, for_item, tone_examples
 from textbook import alphabet
 from textbook.fonts import font_face_css, fonts_version, lang_css
 from textbook.linebreak import insert_breaks_html
@@ -83,6 +85,9 @@ def template_version() -> str:
         "workbook.py",
     ):
         digest.update((PACKAGE_DIR / module).read_bytes())
+    # The transcriptions printed beside the Thai come from these rules.
+    for path in sorted(Path(transcription.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
     digest.update(fonts_version().encode())
     digest.update(f"weasyprint {metadata.version('weasyprint')} icu {icu.ICU_VERSION}".encode())
     return digest.hexdigest()[:16]
@@ -114,6 +119,7 @@ class VocabularyRow:
     pron: str
     meaning: Span
     note: Span | None
+    sounds: str = ""  # the pron in the reader's script (km, lo, my)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +129,7 @@ class DialogueRow:
     thai: str
     pron: str
     translation: Span
+    sounds: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +171,7 @@ def _dialogue(lesson, lang: str) -> DialogueView | None:
             thai=line.thai,
             pron=line.pron,
             translation=pick(line.translation, lang) if lang != "th" else Span("", lang),
+            sounds=learner_script(line, lang),
         )
         for line in dialogue.lines
     )
@@ -197,6 +205,7 @@ def chapters(course, lang: str) -> tuple[Chapter, ...]:
                             item.pron,
                             pick(item.meaning, lang),
                             pick(item.note, lang) if item.note else None,
+                            learner_script(item, lang),
                         )
                         for item in lesson.vocabulary
                     ),
@@ -232,6 +241,12 @@ def _alphabet_view() -> dict:
     }
 
 
+def learner_script(item, lang: str) -> str:
+    """The Thai sounds of a word or dialogue line in the reader's script, for km, lo and my
+    readers; empty for the others (lessons.transcribe; an item's own transcription wins)."""
+    return for_item(item, lang) if lang in SCRIPTS else ""
+
+
 def build_html(course, lang: str, size: str = "A4", learner: LearnerSummary | None = None) -> str:
     """The textbook of course in lang as one HTML document (fonts and CSS not inlined)."""
     size = check_request(lang, size)
@@ -242,6 +257,11 @@ def build_html(course, lang: str, size: str = "A4", learner: LearnerSummary | No
         size=size,
         t=lambda key, **fields: t(key, lang, **fields),
         el=lambda span, cls="": element(span, lang, cls=cls),
+        tone_legend=tuple(
+            (text, t(f"tone_{tone}", lang)) for tone, _guide, text in tone_examples(lang)
+        )
+        if lang in SCRIPTS
+        else (),
         title=title,
         title_th=course.title.best("th"),
         description=pick(course.description, lang) if course.description else None,

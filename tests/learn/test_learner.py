@@ -263,3 +263,24 @@ def catalog_course(app):
 def test_words_with_a_sound_can_be_heard_on_the_review_step(client, learner):
     html = client.get("/courses/mini/lessons/hello/steps/hello-review").get_data(as_text=True)
     assert '<a class="play" href="/media/mini-sawatdii/original" aria-label="Listen">' in html
+
+
+@pytest.mark.parametrize("lang", ["km", "lo", "my"])
+def test_thai_is_also_written_in_the_learners_script(client, auth, lang):
+    from lessons.transcribe import transcribe
+
+    auth.register(login=f"reader-{lang}", language=lang)
+    html = client.get("/courses/mini/lessons/hello/steps/hello-review").get_data(as_text=True)
+    expected = transcribe("sà-wàt-dii", lang)
+    assert f'<span class="script-pron" lang="{lang}">{expected}</span>' in html
+
+
+def test_english_readers_get_the_latin_guide_only(client, learner):
+    html = client.get("/courses/mini/lessons/hello/steps/hello-review").get_data(as_text=True)
+    assert "script-pron" not in html and 'lang="th-Latn">sà-wàt-dii<' in html
+
+
+def test_khmer_readers_get_the_tone_legend(client, auth):
+    auth.register(login="sokha2", language="km")
+    html = client.get("/courses/mini/lessons/hello/steps/hello-review").get_data(as_text=True)
+    assert '<details class="card legend">' in html and "ម៉ា↗" in html
