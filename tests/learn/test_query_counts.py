@@ -7,6 +7,7 @@ TEST_DATABASE_URL names one.
 
 from __future__ import annotations
 
+import difflib
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -122,7 +123,7 @@ def test_a_page_costs_the_same_queries_for_1_answer_and_100(app, client, count_q
     assert len(with_few) <= 12, "\n".join(with_few)
 
 
-def _answer_queries(app, client, count_queries, user_id: int) -> int:
+def _answer_queries(app, client, count_queries, user_id: int) -> list[str]:
     _log_in(client, user_id)
     html = client.get(f"{PRACTICE}?again=1").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
@@ -137,14 +138,16 @@ def _answer_queries(app, client, count_queries, user_id: int) -> int:
             },
         )
     assert response.status_code == 200, response.status_code
-    return counted.count
+    return counted.statements
 
 
 def test_an_answer_costs_the_same_queries_for_1_answer_and_100(app, client, count_queries):
     few = _learner(app, "few", answers=1)
     many = _learner(app, "many", answers=100)
-    assert _answer_queries(app, client, count_queries, many) == _answer_queries(
-        app, client, count_queries, few
+    with_many = _answer_queries(app, client, count_queries, many)
+    with_few = _answer_queries(app, client, count_queries, few)
+    assert len(with_many) == len(with_few), "\n".join(
+        difflib.unified_diff(with_few, with_many, "1 answer", "100 answers", lineterm="")
     )
 
 
@@ -187,3 +190,15 @@ def test_an_answer_reads_the_answer_history_twice_at_most(app, client, count_que
     assert response.status_code == 200
     assert "Correct!" in response.get_data(as_text=True)
     assert _answer_reads(counted.statements) == 2, "\n".join(counted.statements)
+
+
+def test_an_answer_writes_the_lesson_summary_once(app, client, count_queries):
+    """Even when time has passed since the last answer (the usual case)."""
+    user = _learner(app, "few", answers=1)
+    with app.app_context():
+        summary = db.session.get(LessonSummary, (user, "mini", "hello"))
+        summary.updated_at = datetime.now(UTC) - timedelta(minutes=2)
+        db.session.commit()
+    statements = _answer_queries(app, client, count_queries, user)
+    writes = [s for s in statements if s.lstrip().upper().startswith("UPDATE LESSON_SUMMARIES")]
+    assert len(writes) == 1, "\n".join(statements)
