@@ -65,6 +65,7 @@ class Target:
 
 TARGETS = [
     Target("bare Flask route", "/bare/", who="nobody"),
+    Target("app health check", "/healthz", who="nobody"),  # the app's stack + SELECT 1
     Target("home page", "/"),
     Target("course map", f"/courses/{COURSE}"),
     Target("lesson step page", f"{LESSON}?again=1"),
