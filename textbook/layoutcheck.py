@@ -177,12 +177,26 @@ class _Walker:
 
 
 def _had_space(tail: str, head: str, line: Any) -> bool:
-    """Whether a collapsed space stood at this line end in the source (Pango drops it)."""
+    """Whether a collapsed space or a <br> stood at this line end in the source (Pango drops
+    the space; a <br> is a forced break, never a break inside a word)."""
     element = getattr(line, "element", None)
     if element is None:
         return False
-    source = re.sub(r"\s+", " ", "".join(element.itertext()).replace(ZWSP, ""))
-    return f"{tail[-6:]} {head[:6]}" in source
+    source = re.sub(r"[^\S\n]+", " ", _source_text(element).replace(ZWSP, ""))
+    source = re.sub(r" ?\n ?", "\n", source)
+    return any(f"{tail[-6:]}{gap}{head[:6]}" in source for gap in (" ", "\n"))
+
+
+def _source_text(element: Any) -> str:
+    """The element's text with a newline where a <br> stands."""
+    parts = [element.text or ""]
+    for child in element:
+        if str(child.tag).rsplit("}", 1)[-1] == "br":
+            parts.append("\n")
+        else:
+            parts.append(_source_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def check_layout(

@@ -43,7 +43,7 @@ def test_every_font_file_is_bundled_with_its_licence():
 def test_font_face_css_points_under_base_url():
     css = font_face_css("https://example.org/static/fonts/")
     urls = re.findall(r'url\("([^"]+)"\)', css)
-    assert len(urls) == 20  # 5 families x regular/bold x normal/italic
+    assert len(urls) == 24  # 6 families (5 scripts + tone arrows) x regular/bold x upright/italic
     assert all(url.startswith("https://example.org/static/fonts/Noto") for url in urls)
     assert "file://" in font_face_css()
 

@@ -22,3 +22,12 @@ def test_words_and_lines_carry_the_readers_script(course, lang):
 def test_other_readers_get_the_latin_guide_only(course, lang):
     html = build_html(course, lang)
     assert 'class="script-pron"' not in html and 'class="script-legend"' not in html
+
+
+def test_the_tone_arrows_have_a_bundled_font():
+    from fontTools.ttLib import TTFont
+
+    from textbook.fonts import FONT_DIR
+
+    cmap = TTFont(FONT_DIR / "NotoSansMathArrows-Regular.ttf").getBestCmap()
+    assert {ord(arrow) for arrow in "↓↘↑↗"} <= set(cmap)

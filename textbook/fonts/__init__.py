@@ -22,7 +22,12 @@ _FAMILIES: dict[str, tuple[str, str]] = {
     "km": ("Rian Thai Noto Sans Khmer", "NotoSansKhmer"),
     "lo": ("Rian Thai Noto Sans Lao", "NotoSansLao"),
     "my": ("Rian Thai Noto Sans Myanmar", "NotoSansMyanmar"),
+    # The tone arrows (↓ ↘ ↑ ↗) of the Khmer and Burmese transcriptions (lessons.transcribe):
+    # no script font has them. A subset of Noto Sans Math (U+2190-2199), one weight.
+    "arrows": ("Rian Thai Noto Sans Math Arrows", "NotoSansMathArrows"),
 }
+# Families shipped in one weight only: their Regular file serves bold text too.
+_ONE_WEIGHT = {"arrows"}
 
 # The PostScript family each file embeds into a PDF (what pypdf or pdffonts report).
 # WeasyPrint names an embedded font after its CSS family ("ABCDEF+Rian-Thai-Noto-Sans-Thai",
@@ -66,8 +71,9 @@ def font_faces() -> tuple[FontFace, ...]:
     to the upright files, so an <em> in content never reaches for a system font.
     """
     faces = []
-    for family, stem in _FAMILIES.values():
+    for key, (family, stem) in _FAMILIES.items():
         for weight, name in ((400, "Regular"), (700, "Bold")):
+            name = "Regular" if key in _ONE_WEIGHT else name
             for style in ("normal", "italic"):
                 faces.append(FontFace(family, FONT_DIR / f"{stem}-{name}.ttf", weight, style))
     return tuple(faces)
@@ -96,7 +102,7 @@ def font_face_css(base_url: str | None = None) -> str:
 def script_of(lang: str) -> str:
     """The font script key for a language code: th, km, lo, my, or latin for anything else."""
     primary = lang.split("-", 1)[0].lower()
-    return primary if primary in _FAMILIES and primary != "latin" else "latin"
+    return primary if primary in _FAMILIES and primary not in ("latin", "arrows") else "latin"
 
 
 def font_stack(lang: str) -> str:
@@ -107,7 +113,7 @@ def font_stack(lang: str) -> str:
     and only then the generic family.
     """
     first = script_of(lang)
-    order = [first] + [key for key in ("latin", "th", "km", "lo", "my") if key != first]
+    order = [first] + [key for key in ("latin", "th", "km", "lo", "my", "arrows") if key != first]
     families = [f'"{_FAMILIES[key][0]}"' for key in order]
     return ", ".join(families + [_GENERIC])
 
