@@ -5,12 +5,11 @@ Services take the session, add and flush, and never commit: the view owns the tr
 
 from __future__ import annotations
 
-import unicodedata
-
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from learn.auth.accounts import AccountError, find_user, normalise_login
+from learn.forms import clean_text
 from learn.models import Group, GroupMember, Membership, Organisation, OrgRole, User
 
 
@@ -24,7 +23,7 @@ class OrgError(Exception):
 
 
 def create_org(session: Session, name: str) -> Organisation:
-    name = " ".join(unicodedata.normalize("NFC", name).split())
+    name = clean_text(name) or ""  # NFC, Zawgyi to Unicode, spaces tidied
     if not name:
         raise OrgError("name_missing")
     if len(name) > 120:

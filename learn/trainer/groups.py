@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from learn.forms import clean_text
 from learn.models import (
     Assignment,
     Group,
@@ -56,7 +57,7 @@ def normalise_code(raw: str) -> str | None:
 
 
 def clean_name(raw: str, limit: int = 100) -> str:
-    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    name = clean_text(raw) or ""  # NFC, Zawgyi to Unicode, spaces tidied
     if not name:
         raise GroupError("name_missing")
     if len(name) > limit:

@@ -238,3 +238,9 @@ def test_visitor_registers_then_joins_from_home(app, world, client, auth):
         user = db.session.query(User).filter_by(username="newworker").one()
         assert db.session.get(GroupMember, (world.groups["a"], user.id)) is not None
     assert f'href="/join/{code}"' not in client.get("/").get_data(as_text=True)
+
+
+def test_a_group_name_typed_in_zawgyi_is_stored_in_unicode():
+    from learn.trainer.groups import clean_name
+
+    assert clean_name("ေက်ာင္းသား  အုပ္စု") == "ကျောင်းသား အုပ်စု"
