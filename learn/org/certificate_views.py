@@ -14,13 +14,23 @@ from sqlalchemy import select
 from learn.catalog import catalog
 from learn.extensions import db
 from learn.i18n import current_language
-from learn.models import Certificate, Group, GroupMember, LessonSummary, Membership, User
+from learn.models import (
+    AttemptLog,
+    Certificate,
+    Group,
+    GroupMember,
+    LessonSummary,
+    Membership,
+    User,
+)
 from learn.org import bp
 from learn.org.certificates import by_code, issue, long_date, normalise_code, show_code
 from learn.org.import_views import pdf_response
 from learn.org.members import OrgError
 from learn.org.pdf import CERTIFICATE_CSS, html_to_pdf, qr_data_uri, wrap
 from learn.org.views import org_or_404
+
+ANSWERS_SHOWN = 50
 
 
 def _worker_or_404(org_id: int, user_id: int):
@@ -30,14 +40,14 @@ def _worker_or_404(org_id: int, user_id: int):
     )
     if member is None:
         abort(404)
-    return org, db.session.get(User, user_id)
+    return org, db.session.get(User, user_id), member
 
 
 @bp.get("/org/<int:org_id>/workers/<int:user_id>")
 @login_required
 def worker(org_id: int, user_id: int):
     """One worker: their groups here, lessons done and scores per course, certificates."""
-    org, user = _worker_or_404(org_id, user_id)
+    org, user, member = _worker_or_404(org_id, user_id)
     groups = db.session.scalars(
         select(Group.name)
         .join(GroupMember, GroupMember.group_id == Group.id)
@@ -63,10 +73,22 @@ def worker(org_id: int, user_id: int):
         ]
         score = sum(s.best_score for s in done) / len(done) if done else None
         courses.append((course, len(done), len(course.lessons), score))
+    # Each answer only with the worker's consent (learn/org/members.share_answers).
+    answers = (
+        db.session.scalars(
+            select(AttemptLog)
+            .where(AttemptLog.user_id == user.id)
+            .order_by(AttemptLog.id.desc())
+            .limit(ANSWERS_SHOWN)
+        ).all()
+        if member.shares_answers
+        else None
+    )
     return render_template(
         "org/worker.html",
         org=org,
         user=user,
+        answers=answers,
         groups=groups,
         courses=courses,
         certificates=certificates,
@@ -78,7 +100,7 @@ def worker(org_id: int, user_id: int):
 @login_required
 def issue_certificate(org_id: int, user_id: int, course_id: str):
     """Issue the certificate of a course the worker has completed."""
-    org, user = _worker_or_404(org_id, user_id)
+    org, user, _member = _worker_or_404(org_id, user_id)
     course = catalog().get(course_id)
     if course is None:
         abort(404)

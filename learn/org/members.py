@@ -92,3 +92,26 @@ def memberships_of(session: Session, user_id: int) -> list[tuple[Organisation, O
             .order_by(Organisation.name)
         ).all()
     )
+
+
+def sharing_answers(session: Session, user_id: int) -> set[int]:
+    """The ids of the organisations this person lets see each of their answers."""
+    return set(
+        session.scalars(
+            select(Membership.org_id).where(
+                Membership.user_id == user_id, Membership.shares_answers.is_(True)
+            )
+        )
+    )
+
+
+def share_answers(session: Session, org_id: int, user_id: int, share: bool) -> bool:
+    """Give or take back the consent; False when the person is not in the organisation."""
+    membership = session.scalar(
+        select(Membership).where(Membership.org_id == org_id, Membership.user_id == user_id)
+    )
+    if membership is None:
+        return False
+    membership.shares_answers = share
+    session.flush()
+    return True

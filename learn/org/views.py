@@ -22,6 +22,8 @@ from learn.org.members import (
     org_members,
     remove_from_org,
     set_member,
+    share_answers,
+    sharing_answers,
     user_by_login,
 )
 
@@ -152,8 +154,24 @@ def mine():
     return render_template(
         "org/mine.html",
         memberships=memberships_of(db.session, current_user.id),
+        sharing=sharing_answers(db.session, current_user.id),
         certificates=certificates,
     )
+
+
+@bp.post("/account/organisations/<int:org_id>/answers")
+@login_required
+def answers_consent(org_id: int):
+    """Let an organisation see each of one's answers, or take that back."""
+    share = request.form.get("share") == "1"
+    if not share_answers(db.session, org_id, current_user.id, share):
+        abort(404)
+    db.session.commit()
+    if share:
+        flash(_("This organisation now sees each of your answers."), "success")
+    else:
+        flash(_("This organisation no longer sees your answers."), "success")
+    return redirect(url_for("org.mine"))
 
 
 @bp.post("/account/organisations/<int:org_id>/leave")

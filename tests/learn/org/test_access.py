@@ -98,6 +98,9 @@ RULES = {
     ),
     "trainer.remove": rule("POST", "/trainer/groups/{group}/members/{extra}/remove", STAFF_A),
     "trainer.delete_group": rule("POST", "/trainer/groups/{group}/delete", ADMINS_A),
+    "org.answers_consent": rule(
+        "POST", "/account/organisations/{org}/answers", {"learner_a", "trainer_a", "admin_a"}
+    ),
     "org.leave": rule(
         "POST", "/account/organisations/{org}/leave", {"learner_a", "trainer_a", "admin_a"}
     ),
