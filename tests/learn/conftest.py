@@ -1,8 +1,5 @@
-"""Fixtures shared by the web tests under tests/learn/: a counter of SQL statements.
-
-`tests/learn/trainer/conftest.py` has its own counter with the same interface; this one is for
-every other folder.
-"""
+"""Fixtures shared by the web tests under tests/learn/ and its folders: a counter of SQL
+statements."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The trainer tests' fixtures (people, organisations, groups, a query counter), shared here.
+"""The trainer tests' fixtures (people, organisations, groups), shared here.
 
 pytest runs in importlib mode without packages, so the file is loaded by its path.
 """
@@ -17,7 +17,6 @@ sys.modules[_spec.name] = _fixtures  # dataclasses look their module up there
 _spec.loader.exec_module(_fixtures)
 
 PASSWORD = _fixtures.PASSWORD
-count_queries = _fixtures.count_queries
 login_as = _fixtures.login_as
 make = _fixtures.make
 world = _fixtures.world
