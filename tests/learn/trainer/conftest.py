@@ -1,4 +1,4 @@
-"""Fixtures for the trainer and organisation pages: people in organisations, a query counter.
+"""Fixtures for the trainer and organisation pages: people in organisations and groups.
 
 `tests/learn/org/conftest.py` loads this file too, so both folders share one set of factories.
 """
