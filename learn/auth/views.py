@@ -15,6 +15,13 @@ from learn.i18n import current_language
 from learn.urls import safe_next
 
 
+def _start_session(user) -> None:
+    """Sign in with a fresh session: nothing a visitor's session held (or someone planted in
+    it) carries over; the account's language replaces the visitor's choice."""
+    session.clear()
+    login_user(user)
+
+
 @bp.route("/register", methods=["GET", "POST"])
 def register_view():
     """Create an account with a username or phone number, a password and a language."""
@@ -37,8 +44,7 @@ def register_view():
             field.errors = [*field.errors, message_for(error)]
         else:
             db.session.commit()
-            login_user(user)
-            session.pop("lang", None)
+            _start_session(user)
             flash(_("Welcome! Your account is ready."), "success")
             return redirect(url_for("main.home"))
     return render_template("auth/register.html", form=form), 422 if form.errors else 200
@@ -63,7 +69,7 @@ def login():
             error = message_for(refusal)
         else:
             db.session.commit()
-            login_user(user)
+            _start_session(user)
             if user.must_change_password:
                 return redirect(url_for("auth.password"))
             return redirect(safe_next(request.args.get("next")))

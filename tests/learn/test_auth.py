@@ -172,3 +172,14 @@ def test_normalise_login_refuses(raw):
     with pytest.raises(AccountError) as error:
         normalise_login(raw)
     assert error.value.code == "login_invalid"
+
+
+def test_logging_in_starts_a_fresh_session(client, auth):
+    auth.register()
+    auth.logout()
+    with client.session_transaction() as session:
+        session["planted"] = "by someone else"
+    auth.login()
+    with client.session_transaction() as session:
+        assert "planted" not in session
+        assert session["_user_id"]
