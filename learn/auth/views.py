@@ -14,11 +14,16 @@ from learn.extensions import db
 from learn.i18n import current_language
 from learn.urls import safe_next
 
+# What a visitor started that signing in must finish: an invitation to a group (/join/<code>).
+CARRIED_OVER = ("join_code",)
+
 
 def _start_session(user) -> None:
     """Sign in with a fresh session: nothing a visitor's session held (or someone planted in
-    it) carries over; the account's language replaces the visitor's choice."""
+    it) carries over but a pending invitation; the account's language replaces the visitor's."""
+    kept = {key: session[key] for key in CARRIED_OVER if key in session}
     session.clear()
+    session.update(kept)
     login_user(user)
 
 
