@@ -22,6 +22,9 @@ LESSON_YAML_FILES = ("lesson.yaml", "vocabulary.yaml", "exercises.yaml", "dialog
 READING_RE = re.compile(r"^reading\.([a-z]{2})\.md$")
 #: Files at the top of a pack besides course.yaml and the lesson folders.
 TOP_LEVEL_EXTRA = re.compile(r"^[A-Za-z0-9_-]+\.(md|txt)$")
+#: Pictures a pack ships for its exercises (`media/<id>.svg|png|jpg|webp`): part of the content
+#: hash; `rianthai media samples` copies them into the media library, which serves them.
+PACK_MEDIA = re.compile(r"^media/[a-z0-9][a-z0-9-]*\.(svg|png|jpg|jpeg|webp)$")
 
 
 @dataclass(slots=True)
@@ -111,6 +114,12 @@ def read_pack(root: str | os.PathLike[str]) -> RawPack:
                 course = _parse(rel, text, problems) if text is not None else None
             elif not TOP_LEVEL_EXTRA.match(rel):
                 problems.append(Problem(rel, 0, "", "unexpected file at the top of the pack"))
+            continue
+        if parts[0] == "media":
+            if not PACK_MEDIA.match(rel):
+                problems.append(
+                    Problem(rel, 0, "", "media/ holds pictures named <id>.svg, .png, .jpg or .webp")
+                )
             continue
         if len(parts) > 2:
             problems.append(Problem(rel, 0, "", "unexpected file below a lesson folder"))

@@ -28,7 +28,9 @@ Progress = Callable[[int, int, str], None]
 VIDEO_EXTENSIONS = frozenset({".mp4", ".m4v", ".webm", ".ogv", ".mov"})
 AUDIO_EXTENSIONS = frozenset({".m4a", ".mp3", ".ogg", ".oga", ".opus", ".wav", ".flac", ".aac",
                               ".weba"})
-MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS
+# Pictures for picture-choice exercises and vocabulary: indexed and served, never transcoded.
+IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".webp", ".svg"})
+MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS | IMAGE_EXTENSIONS
 # Media that browsers do not play: reported so that an author knows to convert them.
 UNSUPPORTED_EXTENSIONS = frozenset({".avi", ".mkv", ".wmv", ".flv", ".mpg", ".mpeg", ".3gp",
                                     ".ts", ".wma", ".amr"})
@@ -137,6 +139,8 @@ def _index_file(folder: Path, rel: str, media_id: str, old: MediaItem | None,
             checksum = tools.sha256_file(path)
             if old is not None and old.id == media_id and old.sha256 == checksum:
                 item = replace(old, mtime_ns=st.st_mtime_ns)
+            elif path.suffix.lower() in IMAGE_EXTENSIONS:
+                item = _image(path, rel, media_id, checksum, st)
             else:
                 item = _probe(path, rel, media_id, checksum, st)
     except OSError as exc:
@@ -144,6 +148,8 @@ def _index_file(folder: Path, rel: str, media_id: str, old: MediaItem | None,
     except (tools.ToolError, ValueError) as exc:
         return None, [Problem(rel, f"broken or not media: {_short(exc, folder, rel)}")]
 
+    if item.kind == "image":
+        return item, problems
     captions, caption_problems = find_captions(folder, rel, item.duration)
     problems += caption_problems
     renditions = {name: r for name, r in item.renditions.items() if (folder / r.path).is_file()}
@@ -162,6 +168,31 @@ def _short(exc: Exception, folder: Path, rel: str) -> str:
     # Problem already names the file.
     text = str(exc).replace(str(folder / rel), rel)
     return text.removeprefix(f"{rel}: ")
+
+
+_SVG_SIZE = re.compile(rb'viewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)"')
+
+
+def _image(path: Path, rel: str, media_id: str, checksum: str, st: os.stat_result) -> MediaItem:
+    """A picture: its size in pixels (SVG: from its viewBox, read as text, never parsed as
+    XML), no duration, nothing to transcode."""
+    if path.suffix.lower() == ".svg":
+        head = path.read_bytes()[:4096]
+        if b"<svg" not in head:
+            raise ValueError("not an SVG image")
+        size = _SVG_SIZE.search(head)
+        width, height = (round(float(size[1])), round(float(size[2]))) if size else (None, None)
+        codec = "svg"
+    else:
+        streams = tools.ffprobe(path).get("streams", [])
+        picture = next((s for s in streams if s.get("codec_type") == "video"), None)
+        if picture is None or not picture.get("width"):
+            raise ValueError("not a readable image")
+        width, height, codec = int(picture["width"]), int(picture["height"]), picture["codec_name"]
+    return MediaItem(
+        id=media_id, path=rel, kind="image", sha256=checksum, size=st.st_size,
+        mtime_ns=st.st_mtime_ns, duration=0.0, width=width, height=height, video_codec=codec,
+    )
 
 
 def _probe(path: Path, rel: str, media_id: str, checksum: str, st: os.stat_result) -> MediaItem:

@@ -55,7 +55,7 @@ class MediaItem:
 
     id: str
     path: str  # relative to the media folder, "/" separated
-    kind: str  # "video" or "audio"
+    kind: str  # "video", "audio" or "image"
     sha256: str
     size: int
     mtime_ns: int

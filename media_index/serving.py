@@ -20,7 +20,8 @@ CONTENT_TYPES = {
     ".mov": "video/quicktime", ".m4a": "audio/mp4", ".mp3": "audio/mpeg", ".ogg": "audio/ogg",
     ".oga": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav", ".flac": "audio/flac",
     ".aac": "audio/aac", ".weba": "audio/webm", ".vtt": "text/vtt; charset=utf-8",
-    ".jpg": "image/jpeg",
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
+    ".svg": "image/svg+xml",
 }
 YEAR = 365 * 24 * 3600
 # Originals and captions can be replaced under the same name: revalidate with the ETag.

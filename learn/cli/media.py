@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -37,6 +38,18 @@ def _scan(folder: Path) -> media_index.Manifest:
     for problem in manifest.problems:
         click.echo(f"skipped {problem}", err=True)
     return manifest
+
+
+def _copy_pack_pictures(courses, folder: Path) -> int:
+    """Copy the pictures a pack ships (`media/` in the pack) into the library, if missing."""
+    copied = 0
+    for course in courses:
+        source = Path(course.source) / "media"
+        for picture in sorted(source.iterdir()) if source.is_dir() else ():
+            if picture.is_file() and not (folder / picture.name).exists():
+                shutil.copy2(picture, folder / picture.name)
+                copied += 1
+    return copied
 
 
 def _spoken(course):
@@ -86,7 +99,8 @@ def samples() -> None:
 
     Each shows the lesson's dialogue (else its first words) in Thai, spoken by espeak-ng, with
     captions in th, km, lo, my and en; every sound the courses name (a word's, a dialogue
-    line's, a listening exercise's) is that Thai, spoken. Real recordings replace them: drop
+    line's, a listening exercise's) is that Thai, spoken; the pictures a pack ships in its
+    media/ folder are copied in. Real recordings replace them: drop
     the files in MEDIA_ROOT with the same names and run `rianthai media scan`.
     """
     folder = Path(current_app.config["MEDIA_ROOT"])
@@ -111,7 +125,8 @@ def samples() -> None:
         for media_id, thai in _spoken(course)
         if media_id not in known and not (folder / f"{media_id}.m4a").exists()
     }
-    if not videos and not sounds:
+    pictures = _copy_pack_pictures(courses, folder)
+    if not videos and not sounds and not pictures:
         click.echo("Every video and sound of the courses is in the library.")
         return
     with click.progressbar(videos.items(), label="Making sample videos") as bar:

@@ -284,3 +284,37 @@ def test_khmer_readers_get_the_tone_legend(client, auth):
     auth.register(login="sokha2", language="km")
     html = client.get("/courses/mini/lessons/hello/steps/hello-review").get_data(as_text=True)
     assert '<details class="card legend">' in html and "ម៉ា↗" in html
+
+
+def test_a_picture_choice_shows_each_picture_from_the_library(app):
+    from flask import render_template_string
+
+    from exercises import from_spec
+
+    exercise = from_spec(
+        {
+            "id": "sign",
+            "type": "picture_choice",
+            "prompt": {"en": "Which sign is this word?"},
+            "thai": "ห้ามเข้า",
+            "pron": "hâam khâo",
+            "answer": "b",
+            "options": [
+                {"id": "a", "image": "tfw-img-danger"},
+                {"id": "b", "image": "tfw-img-no-entry"},
+            ],
+        }
+    )
+    course = catalog_course(app)
+    with app.test_request_context():
+        html = render_template_string(
+            '{% from "learner/_exercise.html" import exercise_form with context %}'
+            "{{ exercise_form(course, lesson, step, exercise, 'u') }}",
+            course=course,
+            lesson=course.lesson("hello"),
+            step=course.lesson("hello").step("hello-practice"),
+            exercise=exercise,
+        )
+    assert '<img src="/media/tfw-img-no-entry/original" alt="" loading="lazy"' in html
+    assert '<input type="radio" name="choice" value="b"' in html
+    assert exercise.grade("b").correct

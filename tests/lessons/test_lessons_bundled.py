@@ -36,7 +36,9 @@ SOUNDS = set(
         re.MULTILINE,
     )
 )
-KNOWN_MEDIA = set(VIDEOS.values()) | SOUNDS
+# Pictures come with the pack itself (media/): each one named must be there.
+PICTURES = {path.stem for path in (BUNDLED / "media").glob("*")}
+KNOWN_MEDIA = set(VIDEOS.values()) | SOUNDS | PICTURES
 
 
 @pytest.fixture(scope="module")

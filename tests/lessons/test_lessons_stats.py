@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exercises import TYPES
 from lessons import load_course
 from lessons.stats import course_stats
 
@@ -26,6 +27,7 @@ def test_bundled_course_keeps_its_size():
     assert stats["vocabulary"] >= 250 and stats["exercises"] >= 180
     assert stats["languages_complete"] == ["km", "lo", "my", "en"]
     assert stats["exercises_by_type"]["video_checkpoint"] >= 2 * stats["lessons"]
+    assert set(stats["exercises_by_type"]) == set(TYPES)  # every exercise type is used
     for lesson in stats["per_lesson"]:
         assert lesson["vocabulary"] >= 15 and lesson["exercises"] >= 12, lesson
         assert lesson["dialogue_lines"] >= 5, lesson

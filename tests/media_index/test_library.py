@@ -168,3 +168,36 @@ def test_a_corrupt_manifest_is_rebuilt(media_dir):
 def test_missing_folder_is_an_error_naming_it(tmp_path):
     with pytest.raises(NotADirectoryError, match="nowhere"):
         media_index.scan(tmp_path / "nowhere")
+
+
+def test_pictures_are_indexed_with_their_size_and_never_transcoded(tmp_path):
+    import subprocess
+
+    from media_index import scan
+
+    (tmp_path / "sign.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 120"><rect width="9"/></svg>'
+    )
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=red:s=64x48:d=1",
+            "-frames:v",
+            "1",
+            str(tmp_path / "photo.png"),
+        ],
+        check=True,
+    )
+    (tmp_path / "fake.svg").write_text("not a picture")
+    manifest = scan(tmp_path)
+    sign, photo = manifest.get("sign"), manifest.get("photo")
+    assert (sign.kind, sign.width, sign.height) == ("image", 240, 120)
+    assert (photo.kind, photo.width, photo.height) == ("image", 64, 48)
+    assert not sign.renditions and not sign.captions and sign.thumbnail is None
+    assert manifest.get("fake") is None
+    assert any(problem.path == "fake.svg" for problem in manifest.problems)
