@@ -139,3 +139,26 @@ def test_every_word_and_dialogue_line_has_a_sound(course):
     for lesson in course.lessons:
         assert all(item.audio for item in lesson.vocabulary), lesson.id
         assert all(line.audio for line in lesson.dialogue.lines), lesson.id
+
+
+def _distractors(spec: dict) -> list[object]:
+    """Responses the spec offers that must not be graded right."""
+    kind = spec["type"]
+    if kind == "video_checkpoint":
+        question = spec["question"]
+        return [o["id"] for o in question["options"] if o["id"] != question["answer"]]
+    if kind == "tone":
+        tones = ("mid", "low", "falling", "high", "rising")
+        return [tone for tone in tones if tone != spec["answer"]]
+    if kind == "multiple_select":
+        return [[o["id"]] for o in spec["options"] if o["id"] not in spec["answer"]]
+    if kind in ("single_choice", "picture_choice") or (kind == "listening" and "options" in spec):
+        return [o["id"] for o in spec["options"] if o["id"] != spec["answer"]]
+    return []
+
+
+@pytest.mark.parametrize("spec", list(_specs()))
+def test_every_distractor_is_graded_wrong(course, spec):
+    exercise = course.exercise(spec["id"])
+    for response in _distractors(spec):
+        assert not exercise.grade(response).correct, response
