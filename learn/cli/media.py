@@ -16,6 +16,7 @@ from learn.catalog import catalog
 from lessons import VideoStep
 from media_index.renditions import make_renditions
 from media_index.samples import Scene, make_sample_audio, make_sample_video
+from media_index.tools import atomic_output
 from textbook.fonts import FONT_DIR
 
 SCENES_PER_VIDEO = 6
@@ -46,8 +47,12 @@ def _copy_pack_pictures(courses, folder: Path) -> int:
     for course in courses:
         source = Path(course.source) / "media"
         for picture in sorted(source.iterdir()) if source.is_dir() else ():
-            if picture.is_file() and not (folder / picture.name).exists():
-                shutil.copy2(picture, folder / picture.name)
+            dest = folder / picture.name
+            if picture.is_file() and not dest.exists():
+                # A temporary name first: a copy cut short never stands as the picture.
+                partial = atomic_output(dest)
+                shutil.copy2(picture, partial)
+                os.replace(partial, dest)
                 copied += 1
     return copied
 
