@@ -42,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         media,
         org,
         practice,
+        ratelimits,
         security,
         textbooks,
         trainer,
@@ -56,6 +57,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(trainer.bp)
     app.register_blueprint(practice.bp)
     app.register_blueprint(textbooks.bp)
+    ratelimits.init_app(app)
     catalog.init_app(app)
     content.init_app(app)
     errors.init_app(app)

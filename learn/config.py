@@ -37,6 +37,18 @@ class Config:
         self.MAX_CONTENT_LENGTH = int(env("MAX_UPLOAD_MB", "50")) * 1024 * 1024
         self.LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))
         self.LOGIN_LOCK_MINUTES = int(env("LOGIN_LOCK_MINUTES", "15"))
+        # Rate limits (learn/ratelimits.py), in Flask-Limiter's notation; POSTs only.
+        self.RATELIMIT_ENABLED = env("RATELIMIT_ENABLED", "1") == "1"
+        self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.RATELIMIT_KEY_PREFIX = env("RATELIMIT_KEY_PREFIX", "rianthai")
+        self.RATELIMIT_LOGIN = env("RATELIMIT_LOGIN", "60 per minute;600 per hour")
+        self.RATELIMIT_LOGIN_NAME = env("RATELIMIT_LOGIN_NAME", "10 per minute;100 per day")
+        self.RATELIMIT_REGISTER = env("RATELIMIT_REGISTER", "60 per hour;500 per day")
+        # How many proxies (nginx, a load balancer) stand in front and set X-Forwarded-For
+        # and -Proto; 0 when gunicorn faces the clients.
+        self.PROXY_HOPS = int(env("PROXY_HOPS", "0"))
 
 
 def normalise_database_url(url: str) -> str:

@@ -1,4 +1,4 @@
-"""Error pages (400, 403, 404, 405, 500) in the reader's language."""
+"""Error pages (400, 403, 404, 405, 429, 500) in the reader's language."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ def _messages() -> dict[int, tuple[str, str]]:
         403: (_("You may not open this page"), _("Your account does not have access to it.")),
         404: (_("Page not found"), _("The address may be wrong, or the page was removed.")),
         405: (_("Something in the request was wrong"), _("Please go back and try again.")),
+        429: (
+            _("Too many tries from this network"),
+            _("Please wait a few minutes, then try again."),
+        ),
         500: (
             _("Something went wrong on our side"),
             _("Nothing you did caused this. Please try again in a minute."),
@@ -44,6 +48,9 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code in (400, 403, 404, 405):
             return render_error(error.code)
+        if error.code == 429:
+            # Flask-Limiter adds Retry-After to the response on its way out.
+            return render_error(429)
         return error
 
     @app.errorhandler(500)

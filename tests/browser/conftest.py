@@ -139,6 +139,9 @@ def live_server(tmp_path_factory, courses_dir) -> Iterator[LiveServer]:
         BUNDLED_COURSES_DIR=str(courses_dir),
         # Many wrong answers and logins happen fast here; nobody is guessing passwords.
         LOGIN_MAX_FAILURES="1000",
+        # Every test account registers from 127.0.0.1 within minutes.
+        RATELIMIT_REGISTER="10000 per hour",
+        RATELIMIT_LOGIN="10000 per minute",
     )
     server = LiveServer(url="", env=env, instance=instance)
     server.cli("db", "upgrade")
