@@ -13,6 +13,7 @@ from learn.extensions import db
 from learn.learner import bp
 from learn.learner.feedback import outcome_title, sentences
 from learn.learner.lookup import course_or_404, lesson_or_404, step_or_404
+from learn.learner.offline import exercise_asked
 from learn.learner.player import next_exercise, read_response
 from learn.learner.video import video_context
 from learn.models import LessonSummary
@@ -81,11 +82,12 @@ def step(course_id: str, lesson_id: str, step_id: str):
         return redirect(url_for("learner.lesson", course_id=course_id, lesson_id=lesson_id))
     exercise = None
     if isinstance(current, ExercisesStep | ReviewStep) and current.exercises:
-        if step_id in state.steps_done and request.args.get("again") is None:
+        asked = exercise_asked(current)  # a page saved for offline use names its exercise
+        if step_id in state.steps_done and request.args.get("again") is None and not asked:
             return _after_step(course, lesson, step_id)
         mine = [a for a in answers if a.step_id == step_id]
         tries = {i: course.exercise(i).tries for i in current.exercises}
-        exercise = course.exercise(next_exercise(current, mine, tries))
+        exercise = course.exercise(asked or next_exercise(current, mine, tries))
     video = video_context(course, current) if isinstance(current, VideoStep) else {}
     return render_template(
         "learner/step.html",

@@ -1,0 +1,37 @@
+/* Offline lessons, the page's side: register the service worker (static/js/sw.js, served as
+   /sw.js), tell it who is logged in here, and let it send what was kept on the phone, now and
+   whenever the connection comes back. Shows the learner what was sent. Without this script or
+   without service workers, every page works online as before. */
+(function () {
+  "use strict";
+  var worker = navigator.serviceWorker;
+  if (!worker) return;
+
+  function meta(name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    return tag ? tag.content : null;
+  }
+
+  worker.addEventListener("message", function (event) {
+    var data = event.data || {};
+    var main = document.querySelector("main");
+    if (data.type !== "synced" || !data.message || !main) return;
+    var note = document.createElement("p");
+    note.className = "flash flash-success synced";
+    note.setAttribute("role", "status");
+    note.textContent = data.message;
+    main.insertBefore(note, main.firstChild);
+  });
+
+  function hello() {
+    worker.ready.then(function (registration) {
+      // This page's token, read now: the token of a form kept for hours may have expired.
+      registration.active.postMessage({type: "page", user: meta("rianthai-user"),
+                                       csrf: meta("csrf-token")});
+    });
+  }
+
+  worker.register("/sw.js").catch(function () { /* no worker: online only */ });
+  hello();
+  window.addEventListener("online", hello);
+}());
