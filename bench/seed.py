@@ -337,6 +337,8 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
         "best_score",
         "time_spent",
         "last_step_id",
+        "steps_done",
+        "best_scores",
         "updated_at",
     )
     card_cols = ("id", "user_id", "course_id", "item_id", "due", "state", "created_at")
@@ -359,12 +361,12 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
         # within a visit, visits hours or days apart.
         moment = start + timedelta(seconds=rng.uniform(0, 86_400 * (DAYS - 1)))
         first_pass = True
-        touched: dict[str, list] = {}  # lesson -> [steps done, best per exercise, last step]
+        touched: dict[str, list] = {}  # lesson -> [steps done, best per exercise, last step, time]
         while budget > 0:
             for lesson_id, steps, _ in course.lessons:
                 if budget <= 0:
                     break
-                entry = touched.setdefault(lesson_id, [0, {}, None, moment])
+                entry = touched.setdefault(lesson_id, [[], {}, None, moment])
                 for step_id, asked in steps:
                     if budget <= 0:
                         break
@@ -412,7 +414,7 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
                                 writer.time(moment),
                             )
                         )
-                        entry[0] += 1
+                        entry[0].append(step_id)
                     entry[2], entry[3] = step_id, moment
                 # Between lessons: a new visit, hours to days later.
                 moment += timedelta(hours=rng.expovariate(1 / 30))
@@ -430,10 +432,12 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
                     user_id,
                     course.id,
                     lesson_id,
-                    min(1.0, done / len(steps)),
+                    min(1.0, len(done) / len(steps)),
                     sum(best.values()) / total if total else 0.0,
                     min(3_600, 60 + 25 * len(best)),
                     last_step,
+                    json.dumps(sorted(done)),
+                    json.dumps(best),
                     writer.time(min(updated, now)),
                 )
             )

@@ -1,51 +1,46 @@
 """Learner records: storing steps and answers exactly once, and where a learner stands.
 
-Services take the session, add and flush, and never commit. The course engine
-(`lessons.engine`) does the reasoning; this module only feeds it the learner's rows.
+Every record also brings the learner's summary of its lesson up to date (`LessonSummary`:
+the steps done, by record or by mastery rule, and the best score of each exercise), so that
+pages read one row per lesson, never the learner's whole history: a learner who practised for
+a year has thousands of answers, and the course map costs the same for them as on day one.
+The course engine (`lessons.engine`) does the reasoning both ways: `progress_from_lessons`
+from the summaries, `steps_done` from one lesson's records when a summary is first made.
+
+Services take the session, add and flush, and never commit.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from learn.inserts import insert_once
 from learn.models import AttemptLog, LessonSummary, StepLog
-from lessons import AnswerRecord, Course, CourseProgress, StepRecord, progress
+from learn.review import meet_vocabulary
+from lessons import (
+    AnswerRecord,
+    Course,
+    CourseProgress,
+    ExercisesStep,
+    Lesson,
+    LessonRecord,
+    ReviewStep,
+    StepRecord,
+    progress_from_lessons,
+    step_mastery,
+    steps_done,
+)
 
 # Time between two records of a lesson counts as time spent, up to this: a learner who put
 # the phone away for an hour did not study for an hour.
 MAX_GAP_SECONDS = 300
-
-
-def insert_once(
-    session: Session, model, values: Mapping | list[Mapping], unique: list[str] | None = None
-) -> int:
-    """Insert rows, skipping those whose `unique` columns (default: the UUID) are stored
-    already, atomically even under concurrent requests; returns how many were new.
-
-    Counted with RETURNING: drivers disagree on the row count of ON CONFLICT DO NOTHING
-    (psycopg reports -1 here).
-    """
-    rows = [values] if isinstance(values, Mapping) else list(values)
-    if not rows:
-        return 0
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(model)
-        .on_conflict_do_nothing(index_elements=unique or ["uuid"])
-        .returning(*sa_inspect(model).primary_key)
-    )
-    # The rows as parameters, not in .values(): the statement is then compiled once and
-    # cached; a many-row .values() was compiled anew on every call (about 10 ms for the
-    # 20 words of a lesson, on every answer).
-    return len(session.execute(statement, rows).all())
+# Set in `session.info` when reading progress filled in summaries kept from before they held
+# the steps done: a page that only reads commits then, so that it happens once.
+FILLED = "rianthai.summaries_filled"
 
 
 def record_step(
@@ -55,8 +50,9 @@ def record_step(
     lesson_id: str,
     step_id: str,
     record_uuid: uuid.UUID,
-) -> bool:
-    """Store that the learner finished a step; a replayed UUID changes nothing."""
+) -> LessonSummary | None:
+    """Store that the learner finished a step: the lesson's summary after it, or None when
+    the UUID was stored already (a replay changes nothing)."""
     course.lesson(lesson_id).step(step_id)  # KeyError for ids the course does not have
     new = insert_once(
         session,
@@ -69,9 +65,9 @@ def record_step(
             step_id=step_id,
         ),
     )
-    if new:
-        update_summary(session, user_id, course, lesson_id, step_id)
-    return new
+    if not new:
+        return None
+    return update_summary(session, user_id, course, lesson_id, step_id, finished=True)
 
 
 def record_answer(
@@ -85,8 +81,9 @@ def record_answer(
     result,
     record_uuid: uuid.UUID,
     hinted: bool = False,
-) -> bool:
-    """Store a graded answer; a replayed UUID changes nothing."""
+) -> LessonSummary | None:
+    """Store a graded answer: the lesson's summary after it, or None when the UUID was
+    stored already (a replay changes nothing)."""
     new = insert_once(
         session,
         AttemptLog,
@@ -104,80 +101,168 @@ def record_answer(
             hinted=hinted,
         ),
     )
-    if new:
-        update_summary(session, user_id, course, lesson_id, step_id)
-    return new
+    if not new:
+        return None
+    return update_summary(
+        session, user_id, course, lesson_id, step_id, scored=(exercise_id, result.score)
+    )
 
 
-def records(
-    session: Session, user_id: int, course_id: str
-) -> tuple[list[StepRecord], list[AnswerRecord]]:
-    steps = [
-        StepRecord(row.lesson_id, row.step_id, True, row.id)
+def step_answers(
+    session: Session, user_id: int, course_id: str, lesson_id: str, step_id: str
+) -> list[AnswerRecord]:
+    """The learner's answers in one step of a lesson, oldest first."""
+    return [
+        AnswerRecord(row.exercise_id, row.score if not row.correct else True, row.id, step_id)
         for row in session.execute(
-            select(StepLog.id, StepLog.lesson_id, StepLog.step_id).where(
-                StepLog.user_id == user_id, StepLog.course_id == course_id
+            select(AttemptLog.id, AttemptLog.exercise_id, AttemptLog.score, AttemptLog.correct)
+            .where(
+                AttemptLog.user_id == user_id,
+                AttemptLog.course_id == course_id,
+                AttemptLog.lesson_id == lesson_id,
+                AttemptLog.step_id == step_id,
             )
-        )
-    ]
-    answers = [
-        AnswerRecord(row.exercise_id, row.score if not row.correct else True, row.id, row.step_id)
-        for row in session.execute(
-            select(
-                AttemptLog.id,
-                AttemptLog.exercise_id,
-                AttemptLog.score,
-                AttemptLog.correct,
-                AttemptLog.step_id,
-            )
-            .where(AttemptLog.user_id == user_id, AttemptLog.course_id == course_id)
             .order_by(AttemptLog.id)
         )
     ]
-    return steps, answers
 
 
 def course_progress(session: Session, user_id: int, course: Course) -> CourseProgress:
-    return progress(course, *records(session, user_id, course.id))
+    """Where the learner stands in the course, from one summary row per lesson touched."""
+    summaries = session.scalars(
+        select(LessonSummary).where(
+            LessonSummary.user_id == user_id, LessonSummary.course_id == course.id
+        )
+    ).all()
+    for summary in summaries:
+        if summary.steps_done is None and course.has("lesson", summary.lesson_id):
+            _rebuild(session, summary, course.lesson(summary.lesson_id))
+            session.info[FILLED] = True
+    return progress_from_lessons(
+        course,
+        (
+            LessonRecord(s.lesson_id, frozenset(s.steps_done or ()), _aware(s.updated_at))
+            for s in summaries
+        ),
+    )
 
 
 def update_summary(
-    session: Session, user_id: int, course: Course, lesson_id: str, step_id: str | None
+    session: Session,
+    user_id: int,
+    course: Course,
+    lesson_id: str,
+    step_id: str | None,
+    *,
+    finished: bool = False,
+    scored: tuple[str, float] | None = None,
 ) -> LessonSummary:
-    """Bring the learner's summary of a lesson up to date after a new record."""
+    """Bring the learner's summary of a lesson up to date after a new record: the step
+    `finished`, or an answer `scored` (exercise id, score) in `step_id`.
+
+    A lesson's first record also gives the learner review cards for its words, and so does
+    each step newly done (a new course version may have added words).
+    """
     now = datetime.now(UTC)
     lesson = course.lesson(lesson_id)
-    # Read before the summary changes: a change would be flushed by the next query (autoflush),
-    # and the summary would be written twice per answer.
-    state = course_progress(session, user_id, course).lessons[lesson_id]
-    best = dict(
-        session.execute(
-            select(AttemptLog.exercise_id, func.max(AttemptLog.score))
-            .where(
-                AttemptLog.user_id == user_id,
-                AttemptLog.course_id == course.id,
-                AttemptLog.lesson_id == lesson_id,
-            )
-            .group_by(AttemptLog.exercise_id)
-        ).all()
-    )
     summary = session.get(LessonSummary, (user_id, course.id, lesson_id))
     if summary is None:
         summary = LessonSummary(
             user_id=user_id, course_id=course.id, lesson_id=lesson_id, time_spent=0
         )
         session.add(summary)
-    else:
-        last = summary.updated_at
-        if last is not None:
-            last = last if last.tzinfo else last.replace(tzinfo=UTC)
-            summary.time_spent += int(min(max((now - last).total_seconds(), 0), MAX_GAP_SECONDS))
-    exercise_ids = [exercise.id for exercise in lesson.exercises]
-    summary.progress = state.fraction
-    summary.best_score = (
-        sum(best.get(i, 0.0) for i in exercise_ids) / len(exercise_ids) if exercise_ids else 0.0
-    )
+    # No flush until all is known: the row is written once per record.
+    with session.no_autoflush:
+        last = _aware(summary.updated_at)
+        gap = int(min(max((now - last).total_seconds(), 0), MAX_GAP_SECONDS)) if last else 0
+        if summary.steps_done is None:
+            before: set[str] = set()
+            _rebuild(session, summary, lesson)  # counts the record just inserted
+        else:
+            before = set(summary.steps_done)
+            done, best = set(before), dict(summary.best_scores or {})
+            if finished and step_id:
+                done.add(step_id)
+            if scored:
+                exercise_id, score = scored
+                best[exercise_id] = max(best.get(exercise_id, 0.0), float(score))
+                if (
+                    step_id
+                    and step_id not in done
+                    and _mastered(session, user_id, course, lesson, step_id)
+                ):
+                    done.add(step_id)
+            summary.steps_done, summary.best_scores = sorted(done), best
+    _derive(summary, lesson)
+    summary.time_spent = (summary.time_spent or 0) + gap
     summary.last_step_id = step_id
     summary.updated_at = now
     session.flush()
+    if not before or set(summary.steps_done) - before:
+        meet_vocabulary(session, user_id, course, lesson_id)
     return summary
+
+
+def _mastered(session: Session, user_id: int, course: Course, lesson: Lesson, step_id: str) -> bool:
+    """Whether the step's answers now meet its mastery rule (False for steps without one)."""
+    step = lesson.step(step_id)
+    if not isinstance(step, ExercisesStep | ReviewStep) or not step.exercises:
+        return False
+    status = step_mastery(step, step_answers(session, user_id, course.id, lesson.id, step_id))
+    return bool(status and status.met)
+
+
+def _rebuild(session: Session, summary: LessonSummary, lesson: Lesson) -> None:
+    """Fill a summary's steps done and best scores from all of its lesson's records (a new
+    summary, or one written before these were kept)."""
+    key = (
+        StepLog.user_id == summary.user_id,
+        StepLog.course_id == summary.course_id,
+        StepLog.lesson_id == summary.lesson_id,
+    )
+    steps = [
+        StepRecord(summary.lesson_id, step_id)
+        for step_id in session.scalars(select(StepLog.step_id).where(*key).distinct())
+    ]
+    answers = []
+    best: dict[str, float] = {}
+    for row in session.execute(
+        select(
+            AttemptLog.id,
+            AttemptLog.exercise_id,
+            AttemptLog.score,
+            AttemptLog.correct,
+            AttemptLog.step_id,
+        )
+        .where(
+            AttemptLog.user_id == summary.user_id,
+            AttemptLog.course_id == summary.course_id,
+            AttemptLog.lesson_id == summary.lesson_id,
+        )
+        .order_by(AttemptLog.id)
+    ):
+        answers.append(
+            AnswerRecord(row.exercise_id, True if row.correct else row.score, row.id, row.step_id)
+        )
+        best[row.exercise_id] = max(best.get(row.exercise_id, 0.0), float(row.score))
+    summary.steps_done = sorted(steps_done(lesson, steps, answers))
+    summary.best_scores = best
+    _derive(summary, lesson)
+
+
+def _derive(summary: LessonSummary, lesson: Lesson) -> None:
+    """The share of steps done and the mean best score, from the kept sets."""
+    done = set(summary.steps_done) & set(lesson.step_ids)
+    summary.progress = len(done) / len(lesson.steps) if lesson.steps else 1.0
+    exercise_ids = [exercise.id for exercise in lesson.exercises]
+    best = summary.best_scores or {}
+    summary.best_score = (
+        sum(best.get(i, 0.0) for i in exercise_ids) / len(exercise_ids) if exercise_ids else 0.0
+    )
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """SQLite gives back naive datetimes; every time here is UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment

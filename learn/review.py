@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from exercises import Result
 from exercises import review as fsrs_review
 from exercises.grading import grade_choice, grade_typed
+from learn.inserts import insert_once
 from learn.models import ReviewCard, ReviewLog
-from learn.progress import insert_once
 from lessons import Course, VocabularyItem
 
 CHOICES = 4

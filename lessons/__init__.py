@@ -12,11 +12,14 @@ from lessons.checker import check_course
 from lessons.engine import (
     AnswerRecord,
     CourseProgress,
+    LessonRecord,
     LessonState,
     MasteryStatus,
     StepRecord,
     progress,
+    progress_from_lessons,
     step_mastery,
+    steps_done,
 )
 from lessons.install import Installed, install_pack, installed_versions
 from lessons.loader import load_course
@@ -51,12 +54,15 @@ __all__ = [
     "MasteryStatus",
     "Problem",
     "StepRecord",
+    "LessonRecord",
     "check_course",
     "compare_courses",
     "install_pack",
     "installed_versions",
     "load_course",
     "progress",
+    "progress_from_lessons",
+    "steps_done",
     "step_mastery",
     "unpack_pack",
     "LANGUAGES",

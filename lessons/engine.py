@@ -241,6 +241,50 @@ def progress(
             s.id for s in lesson.steps if _step_done(s, mine, answers)
         )
         activity[lesson.id] = _lesson_activity(lesson, steps, answers)
+    return _assemble(course, done_steps, activity)
+
+
+@dataclass(frozen=True, slots=True)
+class LessonRecord:
+    """What a store keeps of one lesson for a learner (a summary kept up to date on every
+    record): the steps done, by record or by mastery, and the time of the latest activity.
+    Having one at all means the learner touched the lesson."""
+
+    lesson_id: str
+    steps_done: frozenset[str]
+    last_activity: Any = None
+
+
+def progress_from_lessons(course: Course, records: Iterable[LessonRecord]) -> CourseProgress:
+    """The same as `progress`, from summaries per lesson instead of the whole history: what a
+    page needs without reading every answer the learner ever gave."""
+    known = {lesson.id: lesson for lesson in course.lessons}
+    done_steps = {lesson.id: frozenset() for lesson in course.lessons}
+    activity: dict[str, tuple[bool, Any]] = {lesson.id: (False, None) for lesson in course.lessons}
+    for record in records:
+        lesson = known.get(record.lesson_id)
+        if lesson is None:  # a lesson a new course version removed
+            continue
+        done_steps[lesson.id] = frozenset(set(record.steps_done) & set(lesson.step_ids))
+        activity[lesson.id] = (True, record.last_activity)
+    return _assemble(course, done_steps, activity)
+
+
+def steps_done(
+    lesson: Lesson, steps: Iterable[StepRecord], answers: Iterable[AnswerRecord]
+) -> frozenset[str]:
+    """The steps of `lesson` done by these records (any order), as `progress` counts them."""
+    recorded = {r.step_id for r in steps if r.done and r.lesson_id == lesson.id}
+    answers = _chronological(answers)
+    return frozenset(s.id for s in lesson.steps if _step_done(s, recorded, answers))
+
+
+def _assemble(
+    course: Course,
+    done_steps: dict[str, frozenset[str]],
+    activity: dict[str, tuple[bool, Any]],
+) -> CourseProgress:
+    """Lesson states, shares and where to go on, from each lesson's steps done and activity."""
 
     def is_done(lesson: Lesson) -> bool:
         return len(done_steps[lesson.id]) == len(lesson.steps)

@@ -17,9 +17,17 @@ from learn.learner.offline import exercise_asked
 from learn.learner.player import next_exercise, read_response
 from learn.learner.video import video_context
 from learn.models import LessonSummary
-from learn.progress import course_progress, record_answer, record_step, records
-from learn.review import meet_vocabulary
-from lessons import ExercisesStep, LessonState, ReviewStep, VideoStep, progress
+from learn.progress import FILLED, course_progress, record_answer, record_step, step_answers
+from lessons import CourseProgress, ExercisesStep, LessonState, ReviewStep, VideoStep, progress
+
+
+def _standing(course) -> CourseProgress:
+    """Where the current learner stands in `course`. Summaries from before the steps done
+    were kept get them filled in on this read, and saved, once."""
+    state = course_progress(db.session, current_user.id, course)
+    if db.session.info.pop(FILLED, False):
+        db.session.commit()
+    return state
 
 
 def _uuid_from_form() -> uuid.UUID:
@@ -35,7 +43,7 @@ def courses():
     offered = catalog().courses()
     shares = {}
     if current_user.is_authenticated:
-        shares = {c.id: course_progress(db.session, current_user.id, c).course for c in offered}
+        shares = {c.id: _standing(c).course for c in offered}
     return render_template("learner/courses.html", courses=offered, shares=shares)
 
 
@@ -43,10 +51,7 @@ def courses():
 def course_map(course_id: str):
     """Units and lessons of a course, each with its state and progress."""
     course = course_or_404(course_id)
-    if current_user.is_authenticated:
-        state = course_progress(db.session, current_user.id, course)
-    else:
-        state = progress(course)
+    state = _standing(course) if current_user.is_authenticated else progress(course)
     return render_template("learner/course_map.html", course=course, state=state)
 
 
@@ -56,7 +61,7 @@ def lesson(course_id: str, lesson_id: str):
     """Open a lesson where the learner stands in it: its next step, or its result."""
     course = course_or_404(course_id)
     lesson_or_404(course, lesson_id)
-    state = course_progress(db.session, current_user.id, course).lessons[lesson_id]
+    state = _standing(course).lessons[lesson_id]
     if state.state is LessonState.LOCKED:
         flash(_("Finish the lessons before this one first."), "info")
         return redirect(url_for("learner.course_map", course_id=course_id))
@@ -75,9 +80,7 @@ def step(course_id: str, lesson_id: str, step_id: str):
     lesson = lesson_or_404(course, lesson_id)
     current = step_or_404(lesson, step_id)
     position = lesson.step_ids.index(step_id)
-    # Read once: a learner who practised for months has thousands of answers.
-    steps, answers = records(db.session, current_user.id, course.id)
-    state = progress(course, steps, answers).lessons[lesson_id]
+    state = _standing(course).lessons[lesson_id]
     if state.state is LessonState.LOCKED:
         return redirect(url_for("learner.lesson", course_id=course_id, lesson_id=lesson_id))
     exercise = None
@@ -85,7 +88,7 @@ def step(course_id: str, lesson_id: str, step_id: str):
         asked = exercise_asked(current)  # a page saved for offline use names its exercise
         if step_id in state.steps_done and request.args.get("again") is None and not asked:
             return _after_step(course, lesson, step_id)
-        mine = [a for a in answers if a.step_id == step_id]
+        mine = step_answers(db.session, current_user.id, course.id, lesson_id, step_id)
         tries = {i: course.exercise(i).tries for i in current.exercises}
         exercise = course.exercise(asked or next_exercise(current, mine, tries))
     video = video_context(course, current) if isinstance(current, VideoStep) else {}
@@ -109,8 +112,7 @@ def step_done(course_id: str, lesson_id: str, step_id: str):
     course = course_or_404(course_id)
     lesson = lesson_or_404(course, lesson_id)
     step_or_404(lesson, step_id)
-    if record_step(db.session, current_user.id, course, lesson_id, step_id, _uuid_from_form()):
-        meet_vocabulary(db.session, current_user.id, course, lesson_id)
+    record_step(db.session, current_user.id, course, lesson_id, step_id, _uuid_from_form())
     db.session.commit()
     return _after_step(course, lesson, step_id)
 
@@ -131,7 +133,7 @@ def answer(course_id: str, lesson_id: str, step_id: str):
     exercise = course.exercise(exercise_id)
     response = read_response(exercise, request.form)
     result = exercise.grade(response)
-    new = record_answer(
+    summary = record_answer(
         db.session,
         current_user.id,
         course,
@@ -143,12 +145,14 @@ def answer(course_id: str, lesson_id: str, step_id: str):
         _uuid_from_form(),
         hinted=request.form.get("hinted") == "1",
     )
-    if new:
-        meet_vocabulary(db.session, current_user.id, course, lesson_id)
+    summary = summary or db.session.get(LessonSummary, (current_user.id, course.id, lesson_id))
+    step_done = step_id in (summary.steps_done or ())
     db.session.commit()
-    steps, answers = records(db.session, current_user.id, course.id)
-    attempts = sum(1 for a in answers if a.step_id == step_id and a.exercise_id == exercise_id)
-    tries_left = max(0, exercise.tries - attempts) if not result.correct else 0
+    tries_left = 0
+    if not result.correct:
+        answers = step_answers(db.session, current_user.id, course.id, lesson_id, step_id)
+        attempts = sum(1 for a in answers if a.exercise_id == exercise_id)
+        tries_left = max(0, exercise.tries - attempts)
     messages = sentences(result.feedback)
     if request.accept_mimetypes.best == "application/json":  # a checkpoint inside the video
         return jsonify(
@@ -159,7 +163,6 @@ def answer(course_id: str, lesson_id: str, step_id: str):
             tries_left=tries_left,
             uuid=str(uuid.uuid4()),
         )
-    state = progress(course, steps, answers).lessons[lesson_id]
     return render_template(
         "learner/feedback.html",
         course=course,
@@ -169,13 +172,13 @@ def answer(course_id: str, lesson_id: str, step_id: str):
         result=result,
         messages=messages,
         tries_left=tries_left,
-        step_done=step_id in state.steps_done,
+        step_done=step_done,
     )
 
 
 def _after_step(course, lesson, step_id: str):
     """Go on to the next step not done, or to the lesson's result."""
-    state = course_progress(db.session, current_user.id, course).lessons[lesson.id]
+    state = _standing(course).lessons[lesson.id]
     if state.next_step is None:
         return redirect(url_for("learner.result", course_id=course.id, lesson_id=lesson.id))
     return redirect(
@@ -189,7 +192,7 @@ def result(course_id: str, lesson_id: str):
     """The end of a lesson: what was done, and what comes next."""
     course = course_or_404(course_id)
     lesson = lesson_or_404(course, lesson_id)
-    state = course_progress(db.session, current_user.id, course)
+    state = _standing(course)
     summary = db.session.get(LessonSummary, (current_user.id, course.id, lesson_id))
     return render_template(
         "learner/result.html", course=course, lesson=lesson, state=state, summary=summary

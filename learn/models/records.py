@@ -22,7 +22,7 @@ class StepLog(db.Model):
     """A learner finished a step of a lesson."""
 
     __tablename__ = "step_logs"
-    __table_args__ = (Index(None, "user_id", "course_id"),)
+    __table_args__ = (Index(None, "user_id", "course_id", "lesson_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
@@ -38,7 +38,8 @@ class AttemptLog(db.Model):
 
     __tablename__ = "attempt_logs"
     __table_args__ = (
-        Index(None, "user_id", "course_id"),
+        # A learner's answers in a course, a lesson, a step: what the player reads.
+        Index(None, "user_id", "course_id", "lesson_id", "step_id"),
         Index(None, "course_id", "exercise_id"),
     )
 
@@ -58,7 +59,8 @@ class AttemptLog(db.Model):
 
 
 class LessonSummary(db.Model):
-    """Where a learner stands in one lesson: kept up to date on every record."""
+    """Where a learner stands in one lesson: kept up to date on every record, so that pages
+    read one row per lesson instead of the learner's whole history (learn/progress.py)."""
 
     __tablename__ = "lesson_summaries"
 
@@ -71,6 +73,10 @@ class LessonSummary(db.Model):
     best_score: Mapped[float] = mapped_column(Float, default=0.0)
     time_spent: Mapped[int] = mapped_column(default=0)  # seconds
     last_step_id: Mapped[str | None] = mapped_column(ID)
+    # The steps done (by a record or by their mastery rule) and the best score of each
+    # exercise; NULL in rows written before these were kept, filled in when next read.
+    steps_done: Mapped[list[str] | None] = mapped_column(JSON)
+    best_scores: Mapped[dict[str, float] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
