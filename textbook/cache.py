@@ -79,6 +79,8 @@ def key_for(course, lang: str, size: str = "A4") -> TextbookKey:
 def _write_atomically(path: Path, data: bytes) -> None:
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file 0600; nginx, as another user, sends it (X-Accel-Redirect).
+        os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()

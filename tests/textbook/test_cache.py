@@ -62,6 +62,11 @@ def test_write_is_atomic_and_leaves_no_temporary_files(cache, course, monkeypatc
     )
 
 
+def test_the_pdf_is_readable_by_the_web_server_not_only_its_owner(cache, course):
+    entry = cache.put(key_for(course, "lo"), PDF, pages=1)
+    assert entry.path.stat().st_mode & 0o777 == 0o644
+
+
 def test_not_a_pdf_is_refused(cache, course):
     with pytest.raises(ValueError, match="not a PDF"):
         cache.put(key_for(course, "en"), b"<html>", pages=1)
