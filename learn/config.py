@@ -22,6 +22,8 @@ class Config:
         self.TEXTBOOK_CACHE = env("TEXTBOOK_CACHE", str(instance / "textbooks"))
         # Set (e.g. "/_media/") when nginx serves MEDIA_ROOT at an internal location.
         self.MEDIA_ACCEL_PREFIX = env("MEDIA_ACCEL_PREFIX")
+        # Likewise (e.g. "/_textbooks/") for TEXTBOOK_CACHE: nginx sends the cached PDFs.
+        self.TEXTBOOK_ACCEL_PREFIX = env("TEXTBOOK_ACCEL_PREFIX")
         if env("BUNDLED_COURSES_DIR"):  # tests serve a fixed copy instead of lessons/courses
             self.BUNDLED_COURSES_DIR = env("BUNDLED_COURSES_DIR")
         # A learner may leave a form open on a phone for hours; the token is still bound to

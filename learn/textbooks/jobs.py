@@ -2,15 +2,17 @@
 
 A render takes seconds and a whole core, so a request only starts it: `learn.textbooks.worker`
 runs in its own process, writes into the cache atomically and removes its lock file when it
-ends. The lock (created with O_EXCL, holding the worker's PID) keeps every web process from
-starting the same render twice; a lock whose process is gone, or that is older than
-STALE_SECONDS, is taken over. A render that fails leaves an `.error` file beside the PDF's
+ends. The lock (created with O_EXCL, holding the worker's host name and PID) keeps every web
+process from starting the same render twice, on every host that shares TEXTBOOK_CACHE; a lock
+whose process is gone (on this host), or that is older than STALE_SECONDS, is taken over. A
+render that fails, or a worker that cannot start, leaves an `.error` file beside the PDF's
 place, with the reason, so the page can say so instead of waiting for ever.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -20,6 +22,7 @@ from textbook import TextbookCache, TextbookKey
 
 STALE_SECONDS = 30 * 60
 RETRY_AFTER = 10 * 60  # a failed render is tried again after this (the cause may be gone)
+HOST = socket.gethostname()
 
 # Workers this process started: polled so that finished ones are reaped, not left as zombies.
 _children: list[subprocess.Popen] = []
@@ -51,9 +54,13 @@ def running(cache: TextbookCache, key: TextbookKey) -> bool:
         text = lock.read_text()
     except FileNotFoundError:
         return False
-    if not text.strip().isdigit():
+    host, _, pid = text.strip().rpartition(" ")
+    if not pid.isdigit():
         return age < 60  # just created: its PID is being written
-    return age < STALE_SECONDS and _alive(int(text))
+    if host not in ("", HOST):
+        # Another app host's worker: its PID says nothing here, only the lock's age does.
+        return age < STALE_SECONDS
+    return age < STALE_SECONDS and _alive(int(pid))
 
 
 def start(
@@ -79,26 +86,34 @@ def start(
         learner_file = cache.path_for(key).with_suffix(".learner.json")
         learner_file.write_text(learner_json, encoding="utf-8")
         extra.append(str(learner_file))
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "learn.textbooks.worker",
-            course_folder,
-            key.lang,
-            key.size,
-            str(cache.folder),
-            str(lock),
-            *extra,
-        ],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # survives the web worker that started it
-    )
+    try:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "learn.textbooks.worker",
+                course_folder,
+                key.lang,
+                key.size,
+                str(cache.folder),
+                str(lock),
+                *extra,
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # survives the web worker that started it
+        )
+    except OSError as error:  # no worker will remove the lock: do it, and say why
+        os.close(fd)
+        lock.unlink(missing_ok=True)
+        error_path(cache, key).write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        for path in extra:
+            Path(path).unlink(missing_ok=True)
+        return False
     _children.append(process)
     with os.fdopen(fd, "w") as out:
-        out.write(str(process.pid))
+        out.write(f"{HOST} {process.pid}")
     return True
 
 
