@@ -339,6 +339,7 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
         "last_step_id",
         "steps_done",
         "best_scores",
+        "wrong_streaks",
         "updated_at",
     )
     card_cols = ("id", "user_id", "course_id", "item_id", "due", "state", "created_at")
@@ -361,12 +362,14 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
         # within a visit, visits hours or days apart.
         moment = start + timedelta(seconds=rng.uniform(0, 86_400 * (DAYS - 1)))
         first_pass = True
-        touched: dict[str, list] = {}  # lesson -> [steps done, best per exercise, last step, time]
+        touched: dict[
+            str, list
+        ] = {}  # lesson -> [steps done, best, last step, time, wrong streaks]
         while budget > 0:
             for lesson_id, steps, _ in course.lessons:
                 if budget <= 0:
                     break
-                entry = touched.setdefault(lesson_id, [[], {}, None, moment])
+                entry = touched.setdefault(lesson_id, [[], {}, None, moment, {}])
                 for step_id, asked in steps:
                     if budget <= 0:
                         break
@@ -396,6 +399,8 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
                             )
                             best = entry[1]
                             best[exercise_id] = max(best.get(exercise_id, 0.0), score)
+                            streaks = entry[4]
+                            streaks[exercise_id] = 0 if ok else streaks.get(exercise_id, 0) + 1
                             if ok or rng.random() < 0.3:  # a wrong answer may be left there
                                 break
                     if budget <= 0 and asked:
@@ -425,7 +430,7 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
             entry = touched.get(lesson_id)
             if entry is None:
                 continue
-            done, best, last_step, updated = entry
+            done, best, last_step, updated, streaks = entry
             total = course.exercise_count[lesson_id]
             buffers["summary"].append(
                 (
@@ -438,6 +443,7 @@ def seed(url: str, scale: float, seed_value: int, course: Course) -> dict[str, i
                     last_step,
                     json.dumps(sorted(done)),
                     json.dumps(best),
+                    json.dumps(streaks),
                     writer.time(min(updated, now)),
                 )
             )

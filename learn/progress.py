@@ -104,7 +104,12 @@ def record_answer(
     if not new:
         return None
     return update_summary(
-        session, user_id, course, lesson_id, step_id, scored=(exercise_id, result.score)
+        session,
+        user_id,
+        course,
+        lesson_id,
+        step_id,
+        scored=(exercise_id, float(result.score), bool(result.correct)),
     )
 
 
@@ -155,10 +160,10 @@ def update_summary(
     step_id: str | None,
     *,
     finished: bool = False,
-    scored: tuple[str, float] | None = None,
+    scored: tuple[str, float, bool] | None = None,
 ) -> LessonSummary:
     """Bring the learner's summary of a lesson up to date after a new record: the step
-    `finished`, or an answer `scored` (exercise id, score) in `step_id`.
+    `finished`, or an answer `scored` (exercise id, score, correct) in `step_id`.
 
     A lesson's first record also gives the learner review cards for its words, and so does
     each step newly done (a new course version may have added words).
@@ -181,11 +186,13 @@ def update_summary(
         else:
             before = set(summary.steps_done)
             done, best = set(before), dict(summary.best_scores or {})
+            streaks = dict(summary.wrong_streaks or {})
             if finished and step_id:
                 done.add(step_id)
             if scored:
-                exercise_id, score = scored
-                best[exercise_id] = max(best.get(exercise_id, 0.0), float(score))
+                exercise_id, score, correct = scored
+                best[exercise_id] = max(best.get(exercise_id, 0.0), score)
+                streaks[exercise_id] = 0 if correct else streaks.get(exercise_id, 0) + 1
                 if (
                     step_id
                     and step_id not in done
@@ -193,6 +200,7 @@ def update_summary(
                 ):
                     done.add(step_id)
             summary.steps_done, summary.best_scores = sorted(done), best
+            summary.wrong_streaks = streaks
     _derive(summary, lesson)
     summary.time_spent = (summary.time_spent or 0) + gap
     summary.last_step_id = step_id
@@ -213,8 +221,8 @@ def _mastered(session: Session, user_id: int, course: Course, lesson: Lesson, st
 
 
 def _rebuild(session: Session, summary: LessonSummary, lesson: Lesson) -> None:
-    """Fill a summary's steps done and best scores from all of its lesson's records (a new
-    summary, or one written before these were kept)."""
+    """Fill a summary's steps done, best scores and wrong streaks from all of its lesson's
+    records (a new summary, or one written before these were kept)."""
     key = (
         StepLog.user_id == summary.user_id,
         StepLog.course_id == summary.course_id,
@@ -226,6 +234,7 @@ def _rebuild(session: Session, summary: LessonSummary, lesson: Lesson) -> None:
     ]
     answers = []
     best: dict[str, float] = {}
+    streaks: dict[str, int] = {}
     for row in session.execute(
         select(
             AttemptLog.id,
@@ -245,8 +254,10 @@ def _rebuild(session: Session, summary: LessonSummary, lesson: Lesson) -> None:
             AnswerRecord(row.exercise_id, True if row.correct else row.score, row.id, row.step_id)
         )
         best[row.exercise_id] = max(best.get(row.exercise_id, 0.0), float(row.score))
+        streaks[row.exercise_id] = 0 if row.correct else streaks.get(row.exercise_id, 0) + 1
     summary.steps_done = sorted(steps_done(lesson, steps, answers))
     summary.best_scores = best
+    summary.wrong_streaks = streaks
     _derive(summary, lesson)
 
 

@@ -77,6 +77,8 @@ class LessonSummary(db.Model):
     # exercise; NULL in rows written before these were kept, filled in when next read.
     steps_done: Mapped[list[str] | None] = mapped_column(JSON)
     best_scores: Mapped[dict[str, float] | None] = mapped_column(JSON)
+    # Wrong answers in a row to each exercise, up to the latest: who is stuck where.
+    wrong_streaks: Mapped[dict[str, int] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )

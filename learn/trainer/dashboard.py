@@ -2,7 +2,10 @@
 
 Every function here runs a fixed number of SQL statements whatever the size of the group (the
 learners are always selected through a subquery on the group, never one by one): the grid
-needs three, `stuck_on_exercises` one, `hardest_exercises` two.
+needs three, `stuck_on_exercises` one, `hardest_exercises` two. The grid and who is stuck read
+the lesson summaries (one row per learner and lesson, kept up to date on every record), so
+they cost the same after a year of answers as on the first day; the hardest exercises count
+every answer the group gave, so the page keeps them for a few minutes (dashboard_views).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -115,42 +119,55 @@ def group_grid(session: Session, group_id: int, courses: dict[str, Course]) -> G
         select(User).where(User.id.in_(learner_ids(group_id))).order_by(User.display_name, User.id)
     ).all()
     course_ids = {col.course.id for col in cols}
-    summaries: dict[int, dict[tuple[str, str], LessonSummary]] = defaultdict(dict)
+    summaries: dict[int, dict[tuple[str, str], Kept]] = defaultdict(dict)
     if users and course_ids:
-        for summary in session.scalars(
-            select(LessonSummary).where(
+        # Plain rows, not ORM objects: a group of 500 has thousands of summaries.
+        for kept in session.execute(
+            select(
+                LessonSummary.user_id,
+                LessonSummary.course_id,
+                LessonSummary.lesson_id,
+                LessonSummary.progress,
+                LessonSummary.best_score,
+                LessonSummary.time_spent,
+                LessonSummary.updated_at,
+            ).where(
                 LessonSummary.user_id.in_(learner_ids(group_id)),
                 LessonSummary.course_id.in_(course_ids),
             )
         ):
-            summaries[summary.user_id][(summary.course_id, summary.lesson_id)] = summary
+            summaries[kept.user_id][(kept.course_id, kept.lesson_id)] = kept
     rows = []
     for user in users:
         mine = summaries.get(user.id, {})
         cells = []
         for col in cols:
-            summary = mine.get((col.course.id, col.lesson.id))
-            cells.append(_cell(summary) if summary is not None else EMPTY)
-        times = [_aware(s.updated_at) for s in mine.values() if s.updated_at is not None]
+            kept = mine.get((col.course.id, col.lesson.id))
+            cells.append(_cell(kept) if kept is not None else EMPTY)
+        times = [_aware(k.updated_at) for k in mine.values() if k.updated_at is not None]
         rows.append(
             Row(
                 user,
                 tuple(cells),
                 max(times, default=None),
-                sum(s.time_spent for s in mine.values()),
+                sum(k.time_spent or 0 for k in mine.values()),
             )
         )
     return Grid(tuple(cols), tuple(rows))
 
 
-def _cell(summary: LessonSummary) -> Cell:
-    if summary.progress >= 1.0:
+Kept = Any  # a row of LessonSummary's columns, as group_grid selects them
+
+
+def _cell(kept: Kept) -> Cell:
+    progress, score = kept.progress or 0.0, kept.best_score or 0.0
+    if progress >= 1.0:
         state = "done"
-    elif summary.progress > 0 or summary.best_score > 0:
+    elif progress > 0 or score > 0:
         state = "in_progress"
     else:
         state = "not_started"
-    return Cell(state, summary.progress, summary.best_score, _aware(summary.updated_at))
+    return Cell(state, progress, score, _aware(kept.updated_at))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,29 +199,28 @@ class StuckOn:
 def stuck_on_exercises(
     session: Session, group_id: int, users: dict[int, User], since: datetime
 ) -> list[StuckOn]:
-    """Learners whose latest answers to one exercise were wrong STUCK_AFTER_FAILURES+ times."""
+    """Learners active in a lesson since `since` whose latest answers to one of its exercises
+    were wrong STUCK_AFTER_FAILURES times or more in a row."""
     rows = session.execute(
         select(
-            AttemptLog.user_id,
-            AttemptLog.course_id,
-            AttemptLog.lesson_id,
-            AttemptLog.exercise_id,
-            AttemptLog.correct,
+            LessonSummary.user_id,
+            LessonSummary.course_id,
+            LessonSummary.lesson_id,
+            LessonSummary.wrong_streaks,
+        ).where(
+            LessonSummary.user_id.in_(learner_ids(group_id)),
+            LessonSummary.updated_at >= since,
         )
-        .where(AttemptLog.user_id.in_(learner_ids(group_id)), AttemptLog.created_at >= since)
-        .order_by(AttemptLog.id)
     ).all()
-    streaks: dict[tuple[int, str, str, str], int] = {}
-    for user_id, course_id, lesson_id, exercise_id, correct in rows:
-        key = (user_id, course_id, lesson_id, exercise_id)
-        streaks[key] = 0 if correct else streaks.get(key, 0) + 1
     return sorted(
         (
-            StuckOn(users[key[0]], key[1], key[2], key[3], count)
-            for key, count in streaks.items()
-            if count >= STUCK_AFTER_FAILURES and key[0] in users
+            StuckOn(users[user_id], course_id, lesson_id, exercise_id, count)
+            for user_id, course_id, lesson_id, streaks in rows
+            if user_id in users
+            for exercise_id, count in (streaks or {}).items()
+            if count >= STUCK_AFTER_FAILURES
         ),
-        key=lambda s: (-s.failures, s.user.name),
+        key=lambda s: (-s.failures, s.user.name, s.exercise_id),
     )
 
 
@@ -226,6 +242,7 @@ def hardest_exercises(session: Session, group_id: int, limit: int = 8) -> list[H
 
     Answers are counted over the whole group, never shown per learner.
     """
+
     wrong = func.sum(case((AttemptLog.correct, 0), else_=1))
     totals = session.execute(
         select(AttemptLog.course_id, AttemptLog.exercise_id, func.count(), wrong)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import UTC, datetime, timedelta
 
-from flask import render_template, request
+from cachetools import TTLCache
+from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 from markupsafe import Markup, escape
@@ -18,6 +20,25 @@ from learn.trainer import bp
 from learn.trainer.charts import bar_chart
 from learn.trainer.dashboard import group_grid, hardest_exercises, inactive, stuck_on_exercises
 from learn.trainer.views import group_or_404, today
+
+# The hardest exercises count every answer a group ever gave: worked out again at most every
+# few minutes per group, in each worker (several hosts each keep their own: no shared state).
+HARDEST_FOR_SECONDS = 300
+_lock = threading.Lock()
+
+
+def hardest_recently(group_id: int) -> list:
+    """`hardest_exercises` of the group, as counted at most HARDEST_FOR_SECONDS ago."""
+    with _lock:
+        kept = current_app.extensions.setdefault(
+            "rianthai_hardest", TTLCache(maxsize=4096, ttl=HARDEST_FOR_SECONDS)
+        )
+        found = kept.get(group_id)
+    if found is None:
+        found = hardest_exercises(db.session, group_id)
+        with _lock:
+            kept[group_id] = found
+    return found
 
 
 def answer_text(course, exercise_id: str, answer: object) -> Markup:
@@ -52,7 +73,7 @@ def dashboard(group_id: int):
     grid = group_grid(db.session, group.id, courses)
     users = {row.user.id: row.user for row in grid.rows}
     stuck = stuck_on_exercises(db.session, group.id, users, now - timedelta(days=30))
-    hardest = hardest_exercises(db.session, group.id)
+    hardest = hardest_recently(group.id)
     time_chart = bar_chart(
         [
             (row.user.name, row.time_spent / 60, _("%(n)s min", n=round(row.time_spent / 60)))

@@ -4,7 +4,7 @@ Pages read where a learner stands from one summary per lesson (learn/progress.py
 engine can also work it out from every step and answer ever recorded (`lessons.progress`).
 Hypothesis plays random learners through the bundled course, record by record, and checks
 the two agree on every lesson's state, steps done and next step, the shares, where
-"continue" leads, and each summary's progress and best score.
+"continue" leads, and each summary's progress, best score and wrong answers in a row.
 """
 
 from __future__ import annotations
@@ -108,5 +108,12 @@ def test_summaries_agree_with_the_whole_history(learners, events):
                 best[answer.exercise_id] = max(
                     best.get(answer.exercise_id, 0.0), float(answer.correct)
                 )
+        streaks = {}
+        for answered_in, answer in zip(lesson_of, answers, strict=True):
+            if answered_in == lesson.id:
+                streaks[answer.exercise_id] = (
+                    0 if answer.is_correct else streaks.get(answer.exercise_id, 0) + 1
+                )
+        assert summary.wrong_streaks == streaks, lesson.id
         expected = sum(best.values()) / len(lesson.exercises) if lesson.exercises else 0.0
         assert summary.best_score == pytest.approx(expected), lesson.id

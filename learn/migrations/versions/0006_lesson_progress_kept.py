@@ -1,4 +1,5 @@
-"""Lesson summaries keep the steps done and best scores; indexes for one lesson's records
+"""Lesson summaries keep the steps done, best scores and wrong streaks; indexes for one
+lesson's records
 
 Rows from before stay NULL: learn/progress.py fills each when it is next read.
 
@@ -26,6 +27,7 @@ def upgrade():
     with op.batch_alter_table('lesson_summaries', schema=None) as batch_op:
         batch_op.add_column(sa.Column('steps_done', sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column('best_scores', sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column('wrong_streaks', sa.JSON(), nullable=True))
 
     with op.batch_alter_table('step_logs', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_step_logs_user_id'))
@@ -38,6 +40,7 @@ def downgrade():
         batch_op.create_index(batch_op.f('ix_step_logs_user_id'), ['user_id', 'course_id'], unique=False)
 
     with op.batch_alter_table('lesson_summaries', schema=None) as batch_op:
+        batch_op.drop_column('wrong_streaks')
         batch_op.drop_column('best_scores')
         batch_op.drop_column('steps_done')
 

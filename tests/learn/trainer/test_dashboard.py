@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from exercises import Result
 from learn.catalog import catalog
 from learn.extensions import db
 from learn.models import AttemptLog, GroupMember, GroupRole, LessonSummary, User
@@ -152,7 +153,11 @@ def test_grid_states_and_scores(app, world):
 def test_stuck_means_the_latest_answers_in_a_row_were_wrong(app, world, answers, stuck):
     learner = world.users["learner_a"]
     with app.app_context():
-        db.session.add_all(_answer(learner, "hello-meaning", ok, "thanks") for ok in answers)
+        course = {c.id: c for c in catalog().courses()}["mini"]
+        for ok in answers:
+            result = Result(correct=ok, score=1.0 if ok else 0.0)
+            record_answer(db.session, learner, course, "hello", "hello-practice",
+                          "hello-meaning", "thanks", result, uuid.uuid4())  # fmt: skip
         db.session.commit()
         users = {learner: db.session.get(User, learner)}
         found = stuck_on_exercises(
