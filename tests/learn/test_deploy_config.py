@@ -67,6 +67,12 @@ def test_nginx_takes_the_uploads_the_app_takes_and_waits_as_long_as_gunicorn(mon
     assert directive("proxy_read_timeout", location("/")) == f"{gunicorn['timeout']}s"
 
 
+def test_every_setting_the_app_reads_is_explained_in_the_deploy_doc():
+    names = re.findall(r'env\(\s*"([A-Z_]+)"', (ROOT / "learn" / "config.py").read_text())
+    doc = (ROOT / "docs" / "deploy.md").read_text()
+    assert names and [name for name in names if f"`{name}`" not in doc] == []
+
+
 def test_a_cached_textbook_is_handed_to_nginx(app, client):
     app.config["TEXTBOOK_ACCEL_PREFIX"] = ENV["TEXTBOOK_ACCEL_PREFIX"]
     with app.app_context():
