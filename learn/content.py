@@ -54,9 +54,9 @@ def play(media_id: str | None) -> Markup:
     """A small button that plays a sound (a link to the file when scripts are off)."""
     if not media_id:
         return Markup("")
-    return Markup('<a class="play" href="{}" aria-label="{}">▶</a>').format(
-        url_for("media.file", media_id=media_id, rendition="original"), _("Listen")
-    )
+    return Markup(
+        '<a class="play" href="{}" aria-label="{}"><span aria-hidden="true">▶</span></a>'
+    ).format(url_for("media.file", media_id=media_id, rendition="original"), _("Listen"))
 
 
 def text_or_thai(value, pron: str | None = None) -> Markup:
@@ -84,6 +84,7 @@ def gap_line(text: str, gaps: Mapping) -> Markup:
     """A gap-fill line of Thai with each `{gap-id}` turned into an input or a choice."""
     out = Markup("")
     position = 0
+    order = list(gaps)
     for match in _GAP.finditer(text):
         out += escape(text[position : match.start()])
         gap = gaps.get(match.group(1))
@@ -93,13 +94,20 @@ def gap_line(text: str, gaps: Mapping) -> Markup:
                 Markup('<option value="{}">{}</option>').format(o.id, localized(o.text))
                 for o in gap.options
             )
-            out += Markup(
+            field = Markup(
                 '<select name="{}" required><option value="">—</option>{}</select>'
             ).format(name, choices)
         else:
-            out += Markup(
+            field = Markup(
                 '<input type="text" name="{}" lang="th" class="gap" autocomplete="off" required>'
             ).format(name)
+        # A gap shows no label; a screen reader says "Your answer 1", in the reader's language.
+        label = _("Your answer")
+        if len(order) > 1 and match.group(1) in order:
+            label += f" {order.index(match.group(1)) + 1}"
+        out += Markup('<label><span class="sr-only" lang="{}">{}</span>{}</label>').format(
+            current_language(), label, field
+        )
         position = match.end()
     return out + escape(text[position:])
 

@@ -246,8 +246,8 @@ def test_a_listening_exercise_plays_its_sound_before_the_choices(app):
             exercise=exercise,
         )
     assert (
-        '<audio class="prompt-audio" controls preload="none" src="/media/tfw-w-khop-khun/original">'
-        in html
+        '<audio class="prompt-audio" controls aria-label="Listen" preload="none" '
+        'src="/media/tfw-w-khop-khun/original">' in html
     )
     assert html.index("<audio") < html.index('name="choice"')
     assert '<span class="thai" lang="th">ขอบคุณ</span>' in html
