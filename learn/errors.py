@@ -1,4 +1,4 @@
-"""Error pages (400, 403, 404, 405, 429, 500) in the reader's language."""
+"""Error pages (400, 403, 404, 405, 413, 429, 500) in the reader's language."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def _messages() -> dict[int, tuple[str, str]]:
         403: (_("You may not open this page"), _("Your account does not have access to it.")),
         404: (_("Page not found"), _("The address may be wrong, or the page was removed.")),
         405: (_("Something in the request was wrong"), _("Please go back and try again.")),
+        413: (_("The file is too big"), _("Please choose a smaller file and try again.")),
         429: (
             _("Too many tries from this network"),
             _("Please wait a few minutes, then try again."),
@@ -46,7 +47,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        if error.code in (400, 403, 404, 405):
+        if error.code in (400, 403, 404, 405, 413):
             return render_error(error.code)
         if error.code == 429:
             # Flask-Limiter adds Retry-After to the response on its way out.

@@ -27,6 +27,7 @@ from learn.org.workers import (
     check,
     create_workers,
     decode,
+    looks_like_text,
     reset_passwords,
 )
 
@@ -99,6 +100,9 @@ def check_workers(org_id: int):
         return redirect(url_for("org.import_workers", org_id=org.id))
     if len(data) > MAX_BYTES:
         flash(_("The file is too big (at most 1 MB)."), "error")
+        return redirect(url_for("org.import_workers", org_id=org.id))
+    if not looks_like_text(data):
+        flash(_("This is not a CSV file. In Excel, choose Save As, then CSV UTF-8."), "error")
         return redirect(url_for("org.import_workers", org_id=org.id))
     text, encoding = decode(data)
     checked = check(db.session, org, text, encoding)

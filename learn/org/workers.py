@@ -104,6 +104,18 @@ class Checked:
         return len({e.line for e in self.errors})
 
 
+# How files that are not text begin: a spreadsheet (.xlsx, .ods are zip files; .xls is an
+# OLE2 file), a PDF, a picture.
+_BINARY_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+
+
+def looks_like_text(data: bytes) -> bool:
+    """Whether an upload can be a CSV file at all (UTF-16 text has NUL bytes, and a BOM)."""
+    if data.startswith(_BINARY_STARTS):
+        return False
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in data[:4096]
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """The text of an uploaded file and the name of the encoding it was read in."""
     if data.startswith(b"\xef\xbb\xbf"):

@@ -237,6 +237,33 @@ def test_cp874_file_is_read_and_said_so(world, login_as):
     assert "สมชาย ใจดี" in html
 
 
+@pytest.mark.parametrize(
+    "start",
+    [b"PK\x03\x04\x14\x00\x06\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-1.7\n"],
+    ids=["xlsx", "xls", "pdf"],
+)
+def test_a_spreadsheet_or_pdf_is_refused_with_how_to_make_a_csv(app, world, login_as, start):
+    client = login_as("admin_a")
+    response = _upload(client, world.orgs["a"], start + bytes(range(256)) * 20)
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "This is not a CSV file. In Excel, choose Save As, then CSV UTF-8." in page
+
+
+def test_a_utf16_csv_is_still_read(world, login_as):
+    client = login_as("admin_a")
+    html = _upload(client, world.orgs["a"], GOOD.encode("utf-16")).get_data(as_text=True)
+    assert "Read as: UTF-16" in html and "3 workers are ready to be created." in html
+
+
+def test_a_request_over_the_upload_limit_gets_a_page_that_says_so(app, world, login_as):
+    app.config["MAX_CONTENT_LENGTH"] = 10_000
+    client = login_as("admin_a")
+    response = _upload(client, world.orgs["a"], b"x" * 20_000)
+    assert response.status_code == 413
+    assert "The file is too big" in response.get_data(as_text=True)
+
+
 def test_worker_logs_in_with_the_one_time_password_and_must_change_it(app, world, client, auth):
     from learn.org.workers import create_workers
 
