@@ -17,7 +17,7 @@ run: debian-run $(BIN)/.installed translations db media
 	@echo "Rian Thai is serving on http://$(HOST):$(PORT)/"
 	exec $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
-test: debian-test $(BIN)/.installed-test translations
+test: debian-test $(BIN)/.installed-test node_modules/.installed translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 debian-run:
@@ -37,6 +37,11 @@ $(BIN)/.installed: pyproject.toml | $(BIN)/python
 $(BIN)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@ $(BIN)/.installed
+
+# axe-core for the browser tests' accessibility checks, as package-lock.json pins it.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
 
 translations: $(MO_FILES)
 

@@ -14,6 +14,7 @@ run_packages=(
 test_packages=(
   poppler-utils               # pdffonts / pdftoppm: fonts embedded, pages looked at
   chromium                    # end-to-end tests through Playwright (never a downloaded browser)
+  npm                         # axe-core, the accessibility checker the browser tests inject
 )
 
 case "${1:-run}" in
@@ -31,6 +32,11 @@ done
 # A Python built outside Debian (pyenv, a container image) brings its own venv module.
 if [[ " ${missing[*]} " == *" python3-venv "* ]] && python3 -c "import venv, ensurepip" 2>/dev/null; then
   missing=("${missing[@]/python3-venv}")
+fi
+# A Node.js from elsewhere (NodeSource's package, nvm) brings its own npm, and its package
+# conflicts with Debian's npm.
+if [[ " ${missing[*]} " == *" npm "* ]] && command -v npm >/dev/null; then
+  missing=("${missing[@]/npm}")
 fi
 read -r -a missing <<< "${missing[*]}"
 [ ${#missing[@]} -eq 0 ] && exit 0
