@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -25,6 +26,13 @@ _DUMMY_HASH = _hasher.hash("not a real password")
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{6,18}[0-9]$")
 MIN_PASSWORD = 8
+MAX_PASSWORD = 128  # long enough for any passphrase, short enough to hash cheaply
+# The commonest passwords of 8 characters or more in published leak lists (what a guesser
+# tries first); sequences and repeats are caught by rule, not listed.
+COMMON_PASSWORDS = frozenset(
+    (Path(__file__).with_name("common_passwords.txt")).read_text(encoding="utf-8").split()
+)
+_RUNS = ("01234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "abcdefghijklmnopqrstuvwxyz")
 
 
 class AccountError(Exception):
@@ -64,10 +72,32 @@ def hash_password(password: str) -> str:
 
 
 def check_new_password(password: str, login: str) -> None:
+    """The rules for a new password, made for people typing on a phone (NIST SP 800-63B):
+    at least 8 characters of any kind, spaces and any script welcome, no rules about mixing
+    letters and digits; only what is guessed first is refused."""
     if len(password) < MIN_PASSWORD:
         raise AccountError("password_short", min=MIN_PASSWORD)
-    if password.casefold() == login.casefold():
+    if len(password) > MAX_PASSWORD:
+        raise AccountError("password_long", max=MAX_PASSWORD)
+    if password.casefold() == login.casefold() or _digits(password) == _digits(login) != "":
         raise AccountError("password_is_login")
+    if _easy_to_guess(password):
+        raise AccountError("password_easy")
+
+
+def _digits(text: str) -> str:
+    """The digits of a text that is only digits and separators (a phone number), else ""."""
+    stripped = re.sub(r"[ .\-+]", "", text)
+    return stripped if stripped.isdigit() else ""
+
+
+def _easy_to_guess(password: str) -> bool:
+    """The passwords tried first: the commonest ones, one or two characters repeated
+    (11111111, abababab), and runs of digits or keys (12345678, 98765432)."""
+    folded = password.casefold().strip()
+    if folded in COMMON_PASSWORDS or len(set(folded)) <= 2:
+        return True
+    return any(folded in run or folded in run[::-1] for run in _RUNS)
 
 
 def find_user(session: Session, login: str) -> User | None:

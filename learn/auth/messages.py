@@ -22,7 +22,13 @@ MESSAGES: dict[str, Callable[..., str]] = {
     "password_short": lambda min: gettext(
         "The password needs at least %(min)s characters.", min=min
     ),
+    "password_long": lambda max: gettext(
+        "The password can have at most %(max)s characters.", max=max
+    ),
     "password_is_login": lambda: gettext("The password must not be your username."),
+    "password_easy": lambda: gettext(
+        "This password is too easy to guess. Try a few words you will remember."
+    ),
     "current_password_wrong": lambda: gettext("Your current password is not right."),
 }
 

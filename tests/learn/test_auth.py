@@ -183,3 +183,27 @@ def test_logging_in_starts_a_fresh_session(client, auth):
     with client.session_transaction() as session:
         assert "planted" not in session
         assert session["_user_id"]
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["password1", "12345678", "87654321", "qwertyuiop", "11111111", "abababab", "0812345678"],
+)
+def test_passwords_guessed_first_are_refused(client, auth, password):
+    response = auth.register(login="0812345678", password=password)
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "too easy to guess" in page or "must not be your username" in page
+
+
+@pytest.mark.parametrize(
+    "password", ["ngapyaw thee 25", "สวัสดีครับ ผม", "ម្ដាយខ្ញុំ 1978", "correct horse"]
+)
+def test_phrases_in_any_script_with_spaces_are_welcome(client, auth, password):
+    assert auth.register(login="somchai", password=password).status_code == 302
+
+
+def test_a_password_longer_than_128_is_refused_with_the_limit(client, auth):
+    response = auth.register(password="a phrase " * 15)
+    assert response.status_code == 422
+    assert "at most 128 characters" in response.get_data(as_text=True)
