@@ -11,6 +11,7 @@ the lesson) that leads on to the next one. Answers made offline are sent back by
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from flask import (
     abort,
@@ -46,17 +47,10 @@ from media_index.renditions import pick_rendition
 
 THEME = "#0b6e4f"  # --brand in static/css/app.css
 BACKGROUND = "#f6f4ef"  # --bg
-# What the lesson pages load from /static; all of it goes into the package, so that a page
-# opened offline for the first time has its styles and scripts.
-STATIC_FILES = (
-    "css/app.css",
-    "fonts/NotoSansMyanmar-Regular.woff2",
-    "favicon.svg",
-    "js/offline.js",
-    "js/exercise.js",
-    "js/player.js",
-    "js/sound.js",
-)
+# What the lesson pages load from /static (and every web font app.css may ask for): all of
+# it goes into the package, so that a page opened offline for the first time has its styles.
+PAGE_FILES = ("css/app.css", "favicon.svg", "js/offline.js", "js/exercise.js", "js/player.js",
+              "js/sound.js")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +139,11 @@ def lesson_media(course: Course, lesson: Lesson) -> list[tuple[str, int]]:
     return list(found.items())
 
 
+def static_files() -> list[str]:
+    fonts = sorted(Path(current_app.static_folder, "fonts").glob("*.woff2"))
+    return [*PAGE_FILES, *(f"fonts/{font.name}" for font in fonts)]
+
+
 @bp.app_template_global("offline_cache")
 def cache_name(course: Course, lesson: Lesson) -> str:
     """The phone's cache for this learner's copy of the lesson (one learner's saved pages are
@@ -177,7 +176,7 @@ def offline_package(course_id: str, lesson_id: str):
         url_for("learner.offline_page"),
         *(p.url for p in pages),
         *(saved_url(course, lesson, p) for p in pages),
-        *(url_for("static", filename=name) for name in STATIC_FILES),
+        *(url_for("static", filename=name) for name in static_files()),
         *(url for url, _size in media),
     ]
     return jsonify(

@@ -12,16 +12,34 @@
     return tag ? tag.content : null;
   }
 
-  worker.addEventListener("message", function (event) {
-    var data = event.data || {};
+  var SENT = "rianthai-sent";
+
+  function show(message) {
     var main = document.querySelector("main");
-    if (data.type !== "synced" || !data.message || !main) return;
+    if (!main) return;
     var note = document.createElement("p");
     note.className = "flash flash-success synced";
     note.setAttribute("role", "status");
-    note.textContent = data.message;
+    note.textContent = message;
     main.insertBefore(note, main.firstChild);
+  }
+
+  worker.addEventListener("message", function (event) {
+    var data = event.data || {};
+    if (data.type !== "synced" || !data.message) return;
+    // A page from the phone is as old as the saved lesson: show it fresh, with the news,
+    // unless the learner is busy on it.
+    if (data.stale && !document.querySelector("form.exercise, video")) {
+      sessionStorage.setItem(SENT, data.message);
+      location.reload();
+    } else {
+      show(data.message);
+    }
   });
+  if (sessionStorage.getItem(SENT)) {
+    show(sessionStorage.getItem(SENT));
+    sessionStorage.removeItem(SENT);
+  }
 
   function hello() {
     worker.ready.then(function (registration) {

@@ -399,7 +399,9 @@ self.addEventListener("message", function (event) {
   event.waitUntil(told.then(currentUser).then(function (user) {
     if (!user || user !== data.user || !data.csrf) return null;
     return sync(user, data.csrf).then(function (message) {
-      if (message) page.postMessage({type: "synced", message: message});
+      if (message) {
+        page.postMessage({type: "synced", message: message, stale: fromPhone.has(page.id)});
+      }
     });
   }));
 });
