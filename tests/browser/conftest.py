@@ -204,6 +204,23 @@ def phone(browser, live_server):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def register():
+    """`register(page, login, language, password)`: a new account made through /register, in
+    the interface language chosen there; the page is then the logged-in learner's home."""
+
+    def make(page, login: str, language: str, password: str = "ngapyaw-thee-25") -> None:
+        page.goto("/register")
+        page.fill("#login", login)
+        page.fill("#password", password)
+        page.fill("#confirm", password)
+        page.check(f"input[name=language][value={language}]")
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+
+    return make
+
+
 @pytest.fixture
 def shot(request):
     """`shot(page, name)` saves a full-page screenshot to /tmp/e2e/<test>-<n>-<name>.png."""

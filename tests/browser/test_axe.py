@@ -102,16 +102,6 @@ def new_page(browser, live_server, language: str, viewport: dict):
     return context.new_page()
 
 
-def register(page, login: str, language: str) -> None:
-    page.goto("/register")
-    page.fill("#login", login)
-    page.fill("#password", PASSWORD)
-    page.fill("#confirm", PASSWORD)
-    page.check(f"input[name=language][value={language}]")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-
-
 def answer(page, exercise) -> None:
     """Answer the exercise on the page: a choice of one right, anything else with anything."""
     form = page.locator("form.exercise")
@@ -150,7 +140,7 @@ def exercises_step(page, audit: Audit, course, step, seen: set[str]) -> None:
         page.wait_for_load_state()
 
 
-def learner_audit(browser, live_server, course, language: str) -> Audit:
+def learner_audit(browser, live_server, course, register, language: str) -> Audit:
     audit = Audit(language)
     page = new_page(browser, live_server, language, PHONE)
     for path, label in VISITOR_PAGES:
@@ -164,7 +154,7 @@ def learner_audit(browser, live_server, course, language: str) -> Audit:
     assert page.locator("[aria-invalid=true]").count() == 1, "the confirmation does not match"
     audit.check(page, "register, with an error")
 
-    register(page, f"axe-{language}", language)
+    register(page, f"axe-{language}", language, PASSWORD)
     audit.check(page, "home")
     page.goto("/courses")
     audit.check(page, "catalogue")
@@ -193,23 +183,23 @@ def learner_audit(browser, live_server, course, language: str) -> Audit:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_learners_pages_have_no_serious_violation(
-    axe_script, browser, live_server, course, language
+    axe_script, browser, live_server, course, register, language
 ):
-    audit = learner_audit(browser, live_server, course, language)
+    audit = learner_audit(browser, live_server, course, register, language)
     audit.save()
     assert audit.pages, "no page was checked"
     assert not audit.blocking(), "axe found serious violations:\n" + audit.blocking()
 
 
 @pytest.fixture(scope="module")
-def staff(browser, live_server, course, tmp_path_factory):
+def staff(browser, live_server, course, register, tmp_path_factory):
     """A platform admin, an org admin with a group, a trainer with a group that has an assigned
     lesson; {role: (page, [(label, path), ...])}, each page in a laptop-sized context."""
     live_server.cli("users", "create-admin", "axe-boss", "--password", PASSWORD)
     org_admin = new_page(browser, live_server, "en", LAPTOP)
-    register(org_admin, "axe-org-admin", "en")
+    register(org_admin, "axe-org-admin", "en", PASSWORD)
     trainer = new_page(browser, live_server, "en", LAPTOP)
-    register(trainer, "axe-trainer", "en")
+    register(trainer, "axe-trainer", "en", PASSWORD)
     boss = new_page(browser, live_server, "en", LAPTOP)
     boss.goto("/login")
     boss.fill("#login", "axe-boss")

@@ -94,19 +94,13 @@ def go_on_with_keys(page) -> None:
 
 
 @pytest.fixture
-def learner(browser, live_server):
+def learner(browser, live_server, register):
     """A Burmese-speaking learner's page, on a 360 px screen with a keyboard (no touch)."""
     context = browser.new_context(viewport={"width": 360, "height": 740},
                                   base_url=live_server.url)  # fmt: skip
     context.set_default_timeout(15_000)
     page = context.new_page()
-    page.goto("/register")
-    page.fill("#login", f"keyboard-{id(page)}")
-    page.fill("#password", PASSWORD)
-    page.fill("#confirm", PASSWORD)
-    page.check("input[name=language][value=my]")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    register(page, f"keyboard-{id(page)}", "my", PASSWORD)
     yield page
     context.close()
 
