@@ -145,7 +145,11 @@ class Reader:
         if value is MISSING:
             return minimum
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number or not math.isfinite(value) or value < minimum:
+        try:  # float() of a whole number of 400 digits overflows; nan compares false
+            number = number and minimum <= float(value) < math.inf
+        except OverflowError:
+            number = False
+        if not number:
             self.fail(join(path, key), f"must be a number >= {minimum:g}, got {value!r}")
             return minimum
         return float(value)

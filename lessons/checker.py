@@ -42,7 +42,8 @@ def check_pack(raw: RawPack, known_media: Collection[str] | None = None) -> list
         _check_texts(pack, source_name, source)
     for folder, lesson in raw.folders.items():
         for lang, text in lesson.readings.items():
-            for number, line in enumerate(text.splitlines(), 1):
+            # "\n" alone ends a line for an editor; splitlines() also splits at \x1c, \x85...
+            for number, line in enumerate(text.split("\n"), 1):
                 message = text_problem(line)
                 if message:
                     pack.problems.append(
@@ -185,7 +186,11 @@ def _check_dialogue(pack: PackCheck, fc: FileCheck) -> None:
     rules.DIALOGUE(fc, data, ())
     if not isinstance(data, dict):
         return
-    speakers = {s.get("id") for s in _list(data.get("speakers")) if isinstance(s, dict)}
+    speakers = {
+        s["id"]
+        for s in _list(data.get("speakers"))
+        if isinstance(s, dict) and isinstance(s.get("id"), str)
+    }
     for i, line in enumerate(_list(data.get("lines"))):
         speaker = line.get("speaker") if isinstance(line, dict) else None
         if isinstance(speaker, str) and speaker not in speakers:

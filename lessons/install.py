@@ -21,6 +21,7 @@ from lessons.loader import load_course
 from lessons.model import Course
 from lessons.pack import CourseChanges, compare_courses, unpack_pack
 from lessons.problems import CourseError, Problem
+from lessons.reader import shown_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,19 @@ def installed_versions(courses_dir: str | os.PathLike[str], course_id: str) -> l
 
 
 def _copy_pack(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    """Copy a pack folder as it is: a link is copied as a link (which the check refuses),
+    never followed, or a link to /etc/passwd would be installed as a lesson's text."""
+    try:
+        shutil.copytree(
+            source, target, symlinks=True, ignore=shutil.ignore_patterns(".*", "__pycache__")
+        )
+    except shutil.Error as error:  # a named pipe, a socket, an unreadable file...
+        raise CourseError(
+            [
+                Problem(shown_name(Path(src).relative_to(source).as_posix()), 0, "", str(why))
+                for src, _, why in error.args[0]
+            ]
+        ) from None
 
 
 def install_pack(

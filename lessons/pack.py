@@ -40,6 +40,8 @@ def _member_path(info: zipfile.ZipInfo) -> PurePosixPath:
     if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
         raise _refuse(name, "absolute or Windows path in the archive")
     path = PurePosixPath(name)
+    if not path.parts:  # "" or "."
+        raise _refuse(repr(name), "a member without a file name")
     if any(part == ".." for part in path.parts):
         raise _refuse(name, "path leaves the pack folder ('..')")
     if "\x00" in name:
@@ -56,7 +58,8 @@ def _is_regular(info: zipfile.ZipInfo) -> bool:
 
 def _check_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     infos = archive.infolist()
-    files = [i for i in infos if not i.is_dir()]
+    # not ZipInfo.is_dir(): it raises IndexError on a member with an empty name
+    files = [i for i in infos if not i.filename.endswith("/")]
     if len(files) > MAX_FILES:
         raise _refuse("", f"{len(files)} files in the archive (at most {MAX_FILES})")
     total = 0

@@ -18,6 +18,12 @@ from lessons.problems import Problem
 from lessons.yamlsrc import Source, YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Text files (YAML, Markdown) are written by hand: the largest of the bundled course is
+#: 27 KB. Checking costs time per value, so big text is refused before it is parsed.
+MAX_TEXT_BYTES = 256 * 1024
+#: Values in all the YAML files of a pack together (the bundled course has about 13,000):
+#: with `lessons.yamlsrc.MAX_NODES` per file, this keeps the check of any pack to seconds.
+MAX_PACK_NODES = 100_000
 LESSON_YAML_FILES = ("lesson.yaml", "vocabulary.yaml", "exercises.yaml", "dialogue.yaml")
 READING_RE = re.compile(r"^reading\.([a-z]{2})\.md$")
 #: Files at the top of a pack besides course.yaml and the lesson folders.
@@ -51,21 +57,44 @@ def _skip(name: str) -> bool:
     return name.startswith(".") or name == "__pycache__"
 
 
+def shown_name(name: str) -> str:
+    """A file name that may hold bytes that are not UTF-8 (os.walk keeps them as surrogates)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _entry_problem(rel: str, path: Path) -> str | None:
+    """Why the file or folder at `path` cannot be part of a pack, or None."""
+    if shown_name(rel) != rel:
+        return "file name is not UTF-8 text"
+    if path.is_symlink():
+        return "symbolic links are not allowed"
+    if not path.is_file() and not path.is_dir():  # reading a pipe would wait for ever
+        return "not a regular file"
+    return None
+
+
 def _list_files(root: Path, problems: list[Problem]) -> list[str]:
-    """Every file of the pack as a relative posix path, sorted; symlinks are problems."""
+    """Every file of the pack as a relative posix path, sorted; symlinks, special files and
+    names that are not UTF-8 are problems."""
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not _skip(d))
+
+    def unreadable(error: OSError) -> None:
+        rel = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
+        problems.append(Problem(shown_name(rel), 0, "", f"folder cannot be read: {error.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         rel_dir = Path(dirpath).relative_to(root)
-        for name in [*dirnames, *filenames]:
-            if (Path(dirpath) / name).is_symlink():
-                problems.append(
-                    Problem((rel_dir / name).as_posix(), 0, "", "symbolic links are not allowed")
-                )
-        dirnames[:] = [d for d in dirnames if not (Path(dirpath) / d).is_symlink()]
-        for name in sorted(filenames):
-            if not _skip(name) and not (Path(dirpath) / name).is_symlink():
-                found.append((rel_dir / name).as_posix())
+        kept = []
+        for name in sorted(n for n in [*dirnames, *filenames] if not _skip(n)):
+            rel = (rel_dir / name).as_posix()
+            message = _entry_problem(rel, Path(dirpath) / name)
+            if message:
+                problems.append(Problem(shown_name(rel), 0, "", message))
+            elif name in dirnames:
+                kept.append(name)
+            else:
+                found.append(rel)
+        dirnames[:] = kept
     return sorted(found)
 
 
@@ -99,19 +128,28 @@ def read_pack(root: str | os.PathLike[str]) -> RawPack:
     digest = hashlib.sha256()
     course: Source | None = None
     folders: dict[str, RawLesson] = {}
+    nodes = 0
     for rel in _list_files(root, problems):
         path = root / rel
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(rel, 0, "", f"file larger than {MAX_FILE_BYTES} bytes"))
+        limit = MAX_FILE_BYTES if rel.startswith("media/") else MAX_TEXT_BYTES
+        try:
+            if path.stat().st_size > limit:
+                problems.append(Problem(rel, 0, "", f"file larger than {limit} bytes"))
+                continue
+            data = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(rel, 0, "", f"file cannot be read: {error.strerror}"))
             continue
-        data = path.read_bytes()
         name = rel.encode("utf-8")
         digest.update(len(name).to_bytes(8, "big") + name + len(data).to_bytes(8, "big") + data)
         parts = rel.split("/")
+        if nodes > MAX_PACK_NODES and rel.endswith(".yaml"):
+            continue  # the pack is refused already; parsing more would only take time
         if len(parts) == 1:
             if rel == "course.yaml":
                 text = _decode(rel, data, problems)
                 course = _parse(rel, text, problems) if text is not None else None
+                nodes += course.nodes if course else 0
             elif not TOP_LEVEL_EXTRA.match(rel):
                 problems.append(Problem(rel, 0, "", "unexpected file at the top of the pack"))
             continue
@@ -137,6 +175,10 @@ def read_pack(root: str | os.PathLike[str]) -> RawPack:
                 source = _parse(rel, text, problems)
                 if source is not None:
                     lesson.sources[name_] = source
+                    nodes += source.nodes
+                    if nodes > MAX_PACK_NODES:
+                        message = f"the pack's YAML files hold more than {MAX_PACK_NODES} values"
+                        problems.append(Problem(rel, 0, "", message))
         else:
             problems.append(
                 Problem(

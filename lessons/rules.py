@@ -139,7 +139,7 @@ def step(fc: FileCheck, value: Any, path: Path) -> bool:
         fc.problem(path, f"expected a step (a mapping with id and type), got {_show(value)}")
         return False
     kind = value.get("type")
-    if kind not in _STEP_FIELDS:
+    if not isinstance(kind, str) or kind not in _STEP_FIELDS:  # a list cannot be looked up
         if "type" not in value:
             fc.problem((*path, "type"), "missing required field")
         else:

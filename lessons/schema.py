@@ -168,10 +168,19 @@ def pron(fc: FileCheck, value: Any, path: Path) -> bool:
     return True
 
 
+#: A clip's start and end: no training video lasts a day (and not-a-number or infinity,
+#: which YAML reads from .nan and .inf, is no time at all).
+MAX_SECONDS = 24 * 60 * 60
+
+
 def number(fc: FileCheck, value: Any, path: Path) -> bool:
-    """A number of seconds, zero or more."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        fc.problem(path, f"expected a number of seconds (0 or more), got {_show(value)}")
+    """A number of seconds, from zero to `MAX_SECONDS`."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not 0 <= value <= MAX_SECONDS
+    ):
+        fc.problem(path, f"expected a number of seconds (0 to {MAX_SECONDS}), got {_show(value)}")
         return False
     return True
 

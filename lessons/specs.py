@@ -76,4 +76,6 @@ def _check_spec_texts(fc: FileCheck, value: Any, path: Path) -> None:
 def _split(field: str | None) -> tuple[str | int, ...]:
     if not field:
         return ()
-    return tuple(int(part) if part.isdigit() else part for part in field.split("."))
+    return tuple(
+        int(part) if part.isdecimal() and part.isascii() else part for part in field.split(".")
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from flask.testing import FlaskClient
+from hypothesis import settings
 
 import media_index
 from learn import create_app
@@ -20,6 +21,13 @@ from learn.auth import accounts
 from learn.extensions import db
 
 PACKS = Path(__file__).parent / "lessons" / "packs"
+
+# Hypothesis: the usual run keeps each property test to its 100 examples (no deadline: a
+# shared 2-core machine is slow at times); HYPOTHESIS_PROFILE=thorough runs 20 times more.
+settings.register_profile("rianthai", max_examples=100, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "rianthai"))
+
 _CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
 _VALUE = re.compile(r'value="([^"]+)"')
 
