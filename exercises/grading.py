@@ -9,6 +9,9 @@ from exercises.text import clean_input
 from exercises.thai import Comparison, compare, normalize
 
 _MAX_CLUSTER = 16  # a typed "cluster" can be a letter with hundreds of stray marks
+#: Typed answers longer than this are wrong unread: the longest answer of the bundled course
+#: has 20 characters, and normalising a pasted megabyte takes a second of CPU.
+MAX_TYPED = 1000
 
 
 def as_id(response: object) -> str | None:
@@ -85,6 +88,8 @@ def grade_typed(accepted: Sequence[str], response: object, **data: str | int) ->
     half (`NEAR_MISS_SCORE`) and is not correct."""
     if not isinstance(response, str):
         return malformed("text")
+    if len(response) > MAX_TYPED:
+        return Result(False, 0.0, (Feedback(Code.THAI_WRONG, data),))
     typed = clean_input(response, "th")
     if not normalize(typed):
         return Result(False, 0.0, (Feedback(Code.EMPTY, data),))

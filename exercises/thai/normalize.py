@@ -33,8 +33,9 @@ _MARKS = "".join(_RANK)
 _CLUSTER = re.compile(f"([^{_MARKS}])([{_MARKS}]+)")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _SPACES = re.compile(r"\s+")
-# A tone mark typed after sara am (น ำ ้) belongs before it (น ้ ำ).
-_TONE_AFTER_AM = re.compile(f"{NIKHAHIT}{SARA_AA}([{TONE_MARKS}]+)")
+# A tone mark typed after sara am (น ำ ้) belongs before it (น ้ ำ); before the first of a
+# run of sara am typed by mistake (ำำ ่), or a second pass would move it again.
+_TONE_AFTER_AM = re.compile(f"((?:{NIKHAHIT}{SARA_AA})+)([{TONE_MARKS}]+)")
 # No Thai word has a leading vowel followed by a space: it was typed apart from its consonant.
 _SPACE_AFTER_LEADING = re.compile(f"([{LEADING_VOWELS}]) +")
 
@@ -61,7 +62,7 @@ def normalize(text: str) -> str:
     text = _SPACE_AFTER_LEADING.sub(r"\1", text)
     text = text.replace(SARA_E + SARA_E, SARA_AE)
     text = text.replace(SARA_AM, NIKHAHIT + SARA_AA)
-    text = _TONE_AFTER_AM.sub(lambda m: m.group(1) + NIKHAHIT + SARA_AA, text)
+    text = _TONE_AFTER_AM.sub(lambda m: m.group(2) + m.group(1), text)
     text = _CLUSTER.sub(_order_marks, text)
     text = text.replace(NIKHAHIT + SARA_AA, SARA_AM)
     return unicodedata.normalize("NFC", text)
