@@ -146,7 +146,7 @@ def answer(course_id: str, lesson_id: str, step_id: str):
         hinted=request.form.get("hinted") == "1",
     )
     summary = summary or db.session.get(LessonSummary, (current_user.id, course.id, lesson_id))
-    step_done = step_id in (summary.steps_done or ())
+    step_done = summary is not None and step_id in (summary.steps_done or ())
     db.session.commit()
     tries_left = 0
     if not result.correct:
