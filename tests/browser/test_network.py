@@ -23,6 +23,9 @@ def test_pages_are_gzipped_and_static_files_fetched_once(phone, live_server, cou
         page.wait_for_timeout(100)
     asked = live_server.requests().count(line)
     assert asked >= 1
+    # The service worker (static/js/sw.js) takes the page's files into its cache: the next
+    # pages get them from there.
+    page.wait_for_function("url => caches.match(url).then(Boolean)", arg=css.url)
     page.goto(f"/courses/{course.id}")
     page.goto("/login")
     assert live_server.requests().count(line) == asked, (

@@ -58,15 +58,8 @@ def answer_anyhow(form) -> None:
         box.fill("สวัสดี")
 
 
-def register(page, login: str, language: str) -> str:
-    """Sign up through /register in `language`; the new learner's id (as offline.js reads it)."""
-    page.goto("/register")
-    page.fill("#login", login)
-    page.fill("#password", PASSWORD)
-    page.fill("#confirm", PASSWORD)
-    page.check(f"input[name=language][value={language}]")
-    page.locator("form button[type=submit].primary").click()
-    page.wait_for_load_state()
+def learner_id(page) -> str:
+    """The id of the learner logged in on the page, as offline.js reads it."""
     return page.locator('meta[name="rianthai-user"]').get_attribute("content")
 
 
@@ -75,11 +68,12 @@ def rows(live_server, sql: str) -> list[tuple]:
         return database.execute(sql).fetchall()
 
 
-def test_a_lesson_done_offline_syncs_once(phone, live_server, course, shot):
+def test_a_lesson_done_offline_syncs_once(phone, live_server, course, register, shot):
     page = phone
     lesson = course.units[0].lessons[0]
     lesson_url = f"/courses/{course.id}/lessons/{lesson.id}"
-    user = register(page, "offline-thida", "my")
+    register(page, "offline-thida", "my", PASSWORD)
+    user = learner_id(page)
 
     # Online: save lesson 1 on the phone from the course map.
     page.goto(f"/courses/{course.id}")
@@ -174,14 +168,15 @@ def test_a_lesson_done_offline_syncs_once(phone, live_server, course, shot):
     assert len(rows(live_server, f"SELECT id FROM step_logs WHERE user_id = {user}")) == len(steps)
 
 
-def test_a_queue_waits_for_its_own_learner(phone, live_server, course, shot):
+def test_a_queue_waits_for_its_own_learner(phone, live_server, course, register, shot):
     """A phone shared by two learners: what one did offline is sent only once that one is
     logged in again, never into the other's account; a saved lesson can be removed."""
     page = phone
     lesson = course.units[0].lessons[0]
     words = next(s for s in lesson.steps if getattr(s, "exercises", ()))
     start = len(live_server.requests())
-    first = register(page, "sokha-first", "km")
+    register(page, "sokha-first", "km", PASSWORD)
+    first = learner_id(page)
     page.goto(f"/courses/{course.id}")
     page.locator(".offline-save button.save").click()
     page.locator(".offline-save.saved").wait_for(timeout=60_000)
@@ -201,7 +196,7 @@ def test_a_queue_waits_for_its_own_learner(phone, live_server, course, shot):
     page.context.clear_cookies()
     page.context.set_offline(False)
     page.goto("/")
-    register(page, "sokha-second", "km")
+    register(page, "sokha-second", "km", PASSWORD)
     page.goto(f"/courses/{course.id}")
     assert page.evaluate(QUEUE) == [kept], "the first learner's answer waits on the phone"
     control = page.locator(".offline-save")

@@ -44,8 +44,9 @@
   function hello() {
     worker.ready.then(function (registration) {
       // This page's token, read now: the token of a form kept for hours may have expired.
+      var assets = performance.getEntriesByType("resource").map(function (e) { return e.name; });
       registration.active.postMessage({type: "page", user: meta("rianthai-user"),
-                                       csrf: meta("csrf-token")});
+                                       csrf: meta("csrf-token"), assets: assets});
     });
   }
 

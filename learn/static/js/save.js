@@ -56,8 +56,8 @@
           });
         }, Promise.resolve()).then(function () {
           saved.saved_at = Date.now();  // last: a lesson with its package is complete
-          return cache.put(packageUrl, new Response(JSON.stringify(saved),
-                                                    {headers: {"Content-Type": "application/json"}}));
+          var json = {headers: {"Content-Type": "application/json"}};
+          return cache.put(packageUrl, new Response(JSON.stringify(saved), json));
         });
       }).then(function () { show(saved); });
     }

@@ -78,7 +78,9 @@ function findSaved(user, url) {
   return lessonCaches(user).then(function (names) {
     return names.reduce(function (found, name) {
       return found.then(function (hit) {
-        return hit || caches.open(name).then(function (c) { return c.match(url, {ignoreVary: true}); });
+        return hit || caches.open(name).then(function (c) {
+          return c.match(url, {ignoreVary: true});
+        });
       });
     }, Promise.resolve(undefined));
   });
@@ -88,8 +90,9 @@ function lessonPackage(user, course, lesson) {
   var name = LESSONS + user + "-" + course + "-" + lesson;
   return caches.has(name).then(function (saved) {
     if (!saved) return null;
+    var url = "/courses/" + course + "/lessons/" + lesson + "/offline.json";
     return caches.open(name)
-      .then(function (c) { return c.match("/courses/" + course + "/lessons/" + lesson + "/offline.json"); })
+      .then(function (c) { return c.match(url); })
       .then(function (response) { return response ? response.json() : null; });
   });
 }
@@ -121,7 +124,8 @@ function nextPage(user, course, lesson, stepId) {
     for (var i = 0; i < steps.length; i++) {
       var step = steps[i];
       var done = step.done || mine.some(function (r) {
-        return r.step === step.id && (r.kind === "step" || (r.kind === "watch" && watched(step, r.report)));
+        if (r.step !== step.id) return false;
+        return r.kind === "step" || (r.kind === "watch" && watched(step, r.report));
       });
       var todo = step.pages.filter(function (page) {
         return !page.exercise || !mine.some(function (r) {
@@ -207,23 +211,40 @@ function navigate(event) {
   });
 }
 
+function keepStatic(url, response) {
+  var path = new URL(url).pathname;
+  return caches.open(STATIC).then(function (c) {
+    return c.keys().then(function (keys) {  // the file's older versions go
+      return Promise.all(keys.filter(function (k) {
+        return new URL(k.url).pathname === path;
+      }).map(function (k) { return c.delete(k); }));
+    }).then(function () { return c.put(url, response); });
+  });
+}
+
 function fromStatic(request) {
   return caches.match(request, {ignoreVary: true}).then(function (hit) {
     return hit || fetch(request).then(function (response) {
-      if (response.ok) {
-        var copy = response.clone();
-        var path = new URL(request.url).pathname;
-        caches.open(STATIC).then(function (c) {
-          return c.keys().then(function (keys) {  // the file's older versions go
-            return Promise.all(keys.filter(function (k) {
-              return new URL(k.url).pathname === path;
-            }).map(function (k) { return c.delete(k); }));
-          }).then(function () { return c.put(request, copy); });
-        });
-      }
+      if (response.ok) keepStatic(request.url, response.clone());
       return response;
     });
   });
+}
+
+/* The static files a page has just loaded, into the cache: fetched now, they come from the
+   browser's HTTP cache (later, a new session cookie would miss it: Flask varies every response
+   on Cookie), and a page opened offline finds its styles. */
+function takeStatic(urls) {
+  return Promise.all(urls.filter(function (url) {
+    var where = new URL(url);
+    return where.origin === self.location.origin && where.pathname.indexOf("/static/") === 0;
+  }).map(function (url) {
+    return caches.match(url, {ignoreVary: true}).then(function (hit) {
+      return hit || fetch(url).then(function (response) {
+        return response.ok ? keepStatic(url, response) : null;
+      });
+    });
+  })).catch(function () { /* offline: next time */ });
 }
 
 /* A 206 answer to a Range request, cut from the whole file saved on the phone. */
@@ -248,7 +269,9 @@ function ranged(response, header) {
 
 function fromMedia(request) {
   return currentUser().then(function (user) { return findSaved(user, request.url); })
-    .then(function (hit) { return hit ? ranged(hit, request.headers.get("Range")) : fetch(request); });
+    .then(function (hit) {
+      return hit ? ranged(hit, request.headers.get("Range")) : fetch(request);
+    });
 }
 
 /* Records kept on the phone */
@@ -282,13 +305,16 @@ function keepRecord(user, place, request) {
   }
   return request.formData().then(function (form) {
     var fields = {};
-    form.forEach(function (value, name) {
-      if (name !== "csrf_token" && typeof value === "string") (fields[name] = fields[name] || []).push(value);
+    form.forEach(function (value, name) {  // the token stays behind: /sync gets a fresh one
+      if (name === "csrf_token" || typeof value !== "string") return;
+      (fields[name] = fields[name] || []).push(value);
     });
     var uuid = (fields.uuid || [self.crypto.randomUUID()])[0];
     var record = Object.assign(base, {key: uuid, uuid: uuid});
     if (place[4] === "answer") {
-      Object.assign(record, {kind: "answer", exercise: (fields.exercise || [""])[0], fields: fields});
+      record.kind = "answer";
+      record.exercise = (fields.exercise || [""])[0];
+      record.fields = fields;
     } else {
       record.kind = "step";
     }
@@ -315,7 +341,8 @@ function afterKept(user, record, asksJson) {
                    messages: texts.checked ? [escapeHtml(texts.checked)] : [],
                    uuid: self.crypto.randomUUID()});
     }
-    var url = "/courses/" + record.course + "/lessons/" + record.lesson + "/steps/" + record.step + "/saved";
+    var url = ["/courses", record.course, "lessons", record.lesson, "steps", record.step,
+               "saved"].join("/");
     if (record.kind === "answer") url += "?exercise=" + encodeURIComponent(record.exercise);
     return Response.redirect(url, 303);
   });
@@ -376,7 +403,9 @@ function sync(user, csrf) {
 }
 
 self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(SHELL).then(function (c) { return c.add("/offline"); })
+  // As a visitor sees it: no account's page, and no new session cookie for the pages open.
+  var page = new Request("/offline", {credentials: "omit"});
+  event.waitUntil(caches.open(SHELL).then(function (c) { return c.add(page); })
     .catch(function () { /* installed while offline: the page comes with a saved lesson */ })
     .then(function () { return self.skipWaiting(); }));
 });
@@ -396,7 +425,8 @@ self.addEventListener("message", function (event) {
   // Only a page from the network says who is logged in: a saved copy tells the past.
   var told = fromPhone.has(page.id) ? Promise.resolve() :
     store("state", "readwrite", function (s) { return s.put(data.user || null, "user"); });
-  event.waitUntil(told.then(currentUser).then(function (user) {
+  var ready = Promise.all([takeStatic(data.assets || []), told]);
+  event.waitUntil(ready.then(currentUser).then(function (user) {
     if (!user || user !== data.user || !data.csrf) return null;
     return sync(user, data.csrf).then(function (message) {
       if (message) {
