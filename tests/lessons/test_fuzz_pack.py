@@ -485,10 +485,11 @@ def textual(draw, files: dict[str, object]):
         files[name] = "".join(lines)
     elif op == "encode":
         files[name] = text.encode(draw(st.sampled_from(ENCODINGS)), "replace")
-    elif op == "bom":
-        files[name] = b"\xef\xbb\xbf" + text.encode("utf-8")  # a BOM is allowed
+    elif op == "bom":  # a BOM is allowed ("surrogatepass": an earlier insert may be one)
+        files[name] = b"\xef\xbb\xbf" + text.encode("utf-8", "surrogatepass")
     else:
-        files[name] = text.encode("utf-8")[:at] + b"\xff\xc3" + text.encode("utf-8")[at:]
+        data = text.encode("utf-8", "surrogatepass")
+        files[name] = data[:at] + b"\xff\xc3" + data[at:]
 
 
 @st.composite
