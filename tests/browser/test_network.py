@@ -6,6 +6,13 @@ from __future__ import annotations
 import pytest
 
 pytestmark = pytest.mark.browser
+# Whether the service worker has taken a file into its cache (asked again for up to 10 s).
+TAKEN = """async url => {
+  for (let i = 0; i < 200 && !(await caches.match(url)); i++) {
+    await new Promise(wait => setTimeout(wait, 50));
+  }
+  return !!(await caches.match(url));
+}"""
 
 
 def test_pages_are_gzipped_and_static_files_fetched_once(phone, live_server, course):
@@ -25,7 +32,7 @@ def test_pages_are_gzipped_and_static_files_fetched_once(phone, live_server, cou
     assert asked >= 1
     # The service worker (static/js/sw.js) takes the page's files into its cache: the next
     # pages get them from there.
-    page.wait_for_function("url => caches.match(url).then(Boolean)", arg=css.url)
+    assert page.evaluate(TAKEN, css.url), "the service worker keeps app.css"
     page.goto(f"/courses/{course.id}")
     page.goto("/login")
     assert live_server.requests().count(line) == asked, (

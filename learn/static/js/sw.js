@@ -22,6 +22,8 @@ var LESSONS = "rianthai-lesson-";
 var NAV_TIMEOUT = 5000;  // ms: a slower page comes from the phone when it is saved there
 var POST_TIMEOUT = 10000;
 var BATCH = 100;  // records per /sync request: the server's limit
+var TRIES = 4;  // connections tried when sending the queue...
+var RETRY_AFTER = 3000;  // ms ...this far apart
 var DONE_AT = 0.9;  // share of a video seen that finishes its step (learn/watching.py)
 var LESSON_URL = /^\/courses\/([^/]+)\/lessons\/([^/]+)(?:\/steps\/([^/]+))?$/;
 var RECORD_URL = /^\/courses\/([^/]+)\/lessons\/([^/]+)\/steps\/([^/]+)\/(answer|done|watch)$/;
@@ -387,18 +389,42 @@ function sendBatch(batch, csrf) {
   });
 }
 
-function sync(user, csrf) {
-  if (syncing) return syncing.then(function () { return ""; });
+/* Send the learner's queue, batch by batch; the messages of the batches sent. The network
+   may come back a little after the page says "online": a failed connection is tried again
+   a few times, a refusal (an old token, no session) is not, and the records wait. */
+function send(user, csrf, tries) {
   var messages = [];
-  syncing = queued(user).then(function (records) {
+  return queued(user).then(function (records) {
     var chain = Promise.resolve();
     for (var i = 0; i < records.length; i += BATCH) {
       chain = chain.then(sendBatch.bind(null, records.slice(i, i + BATCH), csrf))
         .then(function (message) { if (message) messages.push(message); });
     }
     return chain;
-  }).catch(function () { /* offline again, or logged out: the records wait */ })
-    .then(function () { syncing = null; return messages.join(" "); });
+  }).then(function () { return messages.join(" "); }, function (error) {
+    var sent = messages.join(" ");
+    if (!(error instanceof TypeError) || tries <= 1) return sent;
+    return new Promise(function (wait) { setTimeout(wait, RETRY_AFTER); })
+      .then(function () { return send(user, csrf, tries - 1); })
+      .then(function (more) { return [sent, more].filter(Boolean).join(" "); });
+  });
+}
+
+/* What was sent, to every open page: the one that asked may be gone by the time it is done. */
+function tell(message) {
+  return self.clients.matchAll({type: "window"}).then(function (pages) {
+    pages.forEach(function (page) {
+      page.postMessage({type: "synced", message: message, stale: fromPhone.has(page.id)});
+    });
+  });
+}
+
+function sync(user, csrf) {
+  if (syncing) return syncing.then(function () { return ""; });
+  syncing = send(user, csrf, TRIES).then(function (message) {
+    syncing = null;
+    return message;
+  });
   return syncing;
 }
 
@@ -427,12 +453,8 @@ self.addEventListener("message", function (event) {
     store("state", "readwrite", function (s) { return s.put(data.user || null, "user"); });
   var ready = Promise.all([takeStatic(data.assets || []), told]);
   event.waitUntil(ready.then(currentUser).then(function (user) {
-    if (!user || user !== data.user || !data.csrf) return null;
-    return sync(user, data.csrf).then(function (message) {
-      if (message) {
-        page.postMessage({type: "synced", message: message, stale: fromPhone.has(page.id)});
-      }
-    });
+    if (!user || user !== data.user || !data.csrf || !self.navigator.onLine) return null;
+    return sync(user, data.csrf).then(function (message) { return message && tell(message); });
   }));
 });
 
