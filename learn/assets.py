@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from flask import Flask, Response, current_app, request
+from flask.sessions import SecureCookieSessionInterface
 
 YEAR = 365 * 24 * 3600
 COMPRESSIBLE = {
@@ -118,7 +119,19 @@ def cache_forever(response: Response) -> Response:
     return response
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, left alone for static files: they are the same for
+    everyone, so their responses must not say `Vary: Cookie` (Flask-Login touches the session
+    on every response), or phones and proxies fetch them again whenever the cookie changes."""
+
+    def save_session(self, app: Flask, session, response: Response) -> None:
+        if request.endpoint == "static" and not session.modified:
+            return
+        super().save_session(app, session, response)
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = SessionInterface()
     app.url_defaults(_add_version)
     app.after_request(cache_forever)
     app.after_request(compress)

@@ -45,3 +45,15 @@ def test_behind_https_the_cookie_is_secure_and_hsts_is_sent(app, database_url, m
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie
+
+
+def test_static_files_do_not_vary_with_the_session_cookie(client, auth):
+    """A stylesheet is the same for everyone: a phone keeps it however the cookie changes."""
+    auth.register()
+    page = client.get("/")
+    assert "Cookie" in page.headers["Vary"]  # pages differ per learner
+    css = client.get("/static/css/app.css")
+    css.close()
+    assert css.status_code == 200
+    assert "Cookie" not in css.headers.get("Vary", "")
+    assert "Set-Cookie" not in css.headers
