@@ -29,7 +29,6 @@ from learn.learner import bp
 from learn.learner.player import read_response
 from learn.media import library
 from learn.progress import record_answer, record_step
-from learn.review import meet_vocabulary
 from learn.watching import BadReport, read_report, save_watch
 from lessons import VideoStep
 
@@ -125,8 +124,6 @@ def _apply(record: object, where: str) -> dict:
         return {"status": "stored"}
     if kind == "step":
         new = record_step(db.session, user_id, course, lesson.id, step.id, record_uuid)
-        if new:
-            meet_vocabulary(db.session, user_id, course, lesson.id)
         return {"status": "stored" if new else "duplicate"}
     exercise_id = _string(record, "exercise", where)
     asked = step.checkpoints if isinstance(step, VideoStep) else getattr(step, "exercises", ())
@@ -148,8 +145,6 @@ def _apply(record: object, where: str) -> dict:
         record_uuid,
         hinted=form.get("hinted") == "1",
     )
-    if new:
-        meet_vocabulary(db.session, user_id, course, lesson.id)
     return {"status": "stored" if new else "duplicate", "correct": bool(result.correct)}
 
 
