@@ -64,9 +64,10 @@ class LocalText(Mapping[str, str]):
 def clean_input(text: str, lang: str = "th") -> str:
     """A typed answer made comparable: NFC, no invisible characters, single inner spaces, no
     outer spaces, and for Burmese (`lang="my"`) Zawgyi converted to Unicode."""
-    text = unicodedata.normalize("NFC", text)
+    # NFC after the invisible characters go: one between two combining marks kept them in
+    # an order NFC changes once it is gone.
     text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
+    text = unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip())
     if lang == "my":
         text = unicodedata.normalize("NFC", burmese.to_unicode(text))
     return text
