@@ -42,7 +42,7 @@ def init_app(app: Flask) -> Limiter:
 
     @limiter.request_filter
     def not_limited() -> bool:
-        """Every other request skips the limiter's bookkeeping (a tenth of a page's time)."""
+        """Every other request skips the limiter's bookkeeping (a tenth of /healthz's time)."""
         return request.method != "POST" or request.endpoint not in LIMITED
 
     def setting(key: str):
