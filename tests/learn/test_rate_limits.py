@@ -9,19 +9,32 @@ import uuid
 import pytest
 
 from learn import create_app
+from learn.extensions import db
 from tests.conftest import FormClient
 
 REDIS = ("127.0.0.1", 6379)
 
 
-def host(database_url, **settings):
-    """Another app on the test database: a second worker or host."""
-    app = create_app(
-        {"TESTING": True, "SECRET_KEY": "test-secret", "SQLALCHEMY_DATABASE_URI": database_url}
-        | settings
-    )
-    app.test_client_class = FormClient
-    return app
+@pytest.fixture
+def host(database_url):
+    """`host(**settings)`: another app on the test database, a second worker or host; its
+    connections are closed at the end."""
+    made = []
+
+    def make(**settings):
+        app = create_app(
+            {"TESTING": True, "SECRET_KEY": "test-secret", "SQLALCHEMY_DATABASE_URI": database_url}
+            | settings
+        )
+        app.test_client_class = FormClient
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def limited(app, **limits):
@@ -119,8 +132,8 @@ def test_limits_can_be_switched_off(app):
     assert [login(client).status_code for _ in range(3)] == [422] * 3
 
 
-def test_behind_a_proxy_the_forwarded_address_counts(app, database_url):
-    client = host(database_url, PROXY_HOPS=1, RATELIMIT_LOGIN="1 per minute").test_client()
+def test_behind_a_proxy_the_forwarded_address_counts(app, host):
+    client = host(PROXY_HOPS=1, RATELIMIT_LOGIN="1 per minute").test_client()
 
     def via_proxy(client_address):
         return client.submit(
@@ -149,14 +162,14 @@ def _redis_up() -> bool:
 
 
 @pytest.mark.skipif(not _redis_up(), reason="no Redis server at 127.0.0.1:6379")
-def test_with_redis_two_app_hosts_share_the_count(app, database_url):
+def test_with_redis_two_app_hosts_share_the_count(app, host):
     settings = {
         "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0",
         # Each run its own keys: runs in parallel or after each other do not meet.
         "RATELIMIT_KEY_PREFIX": f"rianthai-test-{uuid.uuid4()}",
         "RATELIMIT_LOGIN": "2 per minute",
     }
-    first, second = (host(database_url, **settings).test_client() for _ in range(2))
+    first, second = (host(**settings).test_client() for _ in range(2))
     assert login(first).status_code == 422
     assert login(second).status_code == 422
     assert login(first).status_code == 429

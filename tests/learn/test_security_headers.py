@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from learn import create_app
+from learn.extensions import db
 
 
 def test_every_page_forbids_inline_code_framing_and_sniffing(client, auth):
@@ -42,6 +43,9 @@ def test_behind_https_the_cookie_is_secure_and_hsts_is_sent(app, database_url, m
         {"TESTING": True, "SECRET_KEY": "test-secret", "SQLALCHEMY_DATABASE_URI": database_url}
     )
     response = secure.test_client().get("/language", base_url="https://localhost")
+    with secure.app_context():
+        db.session.remove()
+        db.engine.dispose()
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie
