@@ -18,18 +18,14 @@ PASSWORD = "staff-password-25"
 LAPTOP = {"width": 1280, "height": 800}
 
 
-def person(browser, live_server, login: str, *, register: bool, language: str = "en"):
-    """A page logged in as `login` in a context of its own (registering first if asked)."""
+def person(browser, live_server, login: str, *, sign_up=None, language: str = "en"):
+    """A page logged in as `login` in a context of its own; registering first through
+    `sign_up` (the `register` fixture) when given."""
     context = browser.new_context(viewport=LAPTOP, base_url=live_server.url)
     context.set_default_timeout(15_000)
     page = context.new_page()
-    if register:
-        page.goto("/register")
-        page.fill("#login", login)
-        page.fill("#password", PASSWORD)
-        page.fill("#confirm", PASSWORD)
-        page.check(f"input[name=language][value={language}]")
-        page.locator("main form button[type=submit]").click()
+    if sign_up:
+        sign_up(page, login, language, PASSWORD)
     else:
         page.goto("/login")
         page.fill("#login", login)
@@ -41,11 +37,11 @@ def person(browser, live_server, login: str, *, register: bool, language: str = 
 
 
 @pytest.fixture(scope="module")
-def organisation(browser, live_server):
+def organisation(browser, live_server, register):
     """An organisation made by the platform admin, run by `nok-admin`; (url, org admin page)."""
     live_server.cli("users", "create-admin", "platform-boss", "--password", PASSWORD)
-    org_admin = person(browser, live_server, "nok-admin", register=True, language="th")
-    admin = person(browser, live_server, "platform-boss", register=False)
+    org_admin = person(browser, live_server, "nok-admin", sign_up=register, language="th")
+    admin = person(browser, live_server, "platform-boss")
     admin.goto("/org/")
     admin.fill("#org-name", "Golden Shrimp Co.")
     admin.fill("#org-admin", "nok-admin")
@@ -59,17 +55,17 @@ def organisation(browser, live_server):
 
 
 def test_a_trainer_assigns_a_lesson_and_sees_the_learner_progress(
-    browser, live_server, course, organisation, shot
+    browser, live_server, course, organisation, shot, register
 ):
     org_url, org_admin = organisation
-    person(browser, live_server, "lek-trainer", register=True).context.close()
+    person(browser, live_server, "lek-trainer", sign_up=register).context.close()
     org_admin.goto(org_url)
     org_admin.fill("#member-login", "lek-trainer")
     org_admin.select_option("#member-role", "trainer")
     org_admin.locator("form[action$='/members'] button[type=submit]").click()
     org_admin.wait_for_load_state()
 
-    trainer = person(browser, live_server, "lek-trainer", register=False)
+    trainer = person(browser, live_server, "lek-trainer")
     trainer.goto("/trainer/")
     trainer.fill("#group-name", "Night shift")
     trainer.locator("form[action$='/trainer/groups'] button[type=submit]").click()
@@ -84,7 +80,7 @@ def test_a_trainer_assigns_a_lesson_and_sees_the_learner_progress(
     code = trainer.locator(".join-code").inner_text().strip()
     group_url = trainer.url
 
-    learner = person(browser, live_server, "aye-aye", register=True, language="my")
+    learner = person(browser, live_server, "aye-aye", sign_up=register, language="my")
     learner.goto(f"/join/{code}")
     learner.locator("main form button[type=submit]").click()
     learner.wait_for_load_state()
