@@ -221,8 +221,6 @@ def test_word_order_form_has_a_place_per_word_of_the_sentence_and_grades_it():
 
 
 def test_a_listening_exercise_plays_its_sound_before_the_choices(app):
-    from flask import render_template_string
-
     from exercises import from_spec
 
     exercise = from_spec(
@@ -235,9 +233,22 @@ def test_a_listening_exercise_plays_its_sound_before_the_choices(app):
             "options": [{"id": "a", "text": "ขอโทษ"}, {"id": "b", "text": "ขอบคุณ"}],
         }
     )
+    html = exercise_html(app, exercise)
+    assert (
+        '<audio class="prompt-audio" controls aria-label="Listen" preload="none" '
+        'src="/media/tfw-w-khop-khun/original">' in html
+    )
+    assert html.index("<audio") < html.index('name="choice"')
+    assert '<span class="thai" lang="th">ขอบคุณ</span>' in html
+
+
+def exercise_html(app, exercise) -> str:
+    """The player's form for `exercise`, as if it were asked in the mini pack's practice."""
+    from flask import render_template_string
+
     course = catalog_course(app)
     with app.test_request_context():
-        html = render_template_string(
+        return render_template_string(
             '{% from "learner/_exercise.html" import exercise_form with context %}'
             "{{ exercise_form(course, lesson, step, exercise, 'u') }}",
             course=course,
@@ -245,12 +256,6 @@ def test_a_listening_exercise_plays_its_sound_before_the_choices(app):
             step=course.lesson("hello").step("hello-practice"),
             exercise=exercise,
         )
-    assert (
-        '<audio class="prompt-audio" controls aria-label="Listen" preload="none" '
-        'src="/media/tfw-w-khop-khun/original">' in html
-    )
-    assert html.index("<audio") < html.index('name="choice"')
-    assert '<span class="thai" lang="th">ขอบคุณ</span>' in html
 
 
 def catalog_course(app):
@@ -287,8 +292,6 @@ def test_khmer_readers_get_the_tone_legend(client, auth):
 
 
 def test_a_picture_choice_shows_each_picture_from_the_library(app):
-    from flask import render_template_string
-
     from exercises import from_spec
 
     exercise = from_spec(
@@ -305,16 +308,7 @@ def test_a_picture_choice_shows_each_picture_from_the_library(app):
             ],
         }
     )
-    course = catalog_course(app)
-    with app.test_request_context():
-        html = render_template_string(
-            '{% from "learner/_exercise.html" import exercise_form with context %}'
-            "{{ exercise_form(course, lesson, step, exercise, 'u') }}",
-            course=course,
-            lesson=course.lesson("hello"),
-            step=course.lesson("hello").step("hello-practice"),
-            exercise=exercise,
-        )
+    html = exercise_html(app, exercise)
     assert '<img src="/media/tfw-img-no-entry/original" alt="" loading="lazy"' in html
     assert '<input type="radio" name="choice" value="b"' in html
     assert exercise.grade("b").correct
