@@ -6,19 +6,18 @@ tested without pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from werkzeug.datastructures import MultiDict
 
-from lessons import AnswerRecord, ExercisesStep, ReviewStep
+from learn.progress import StepTally
+from lessons import ExercisesStep, ReviewStep
 
 CHOICE_TYPES = {"single_choice", "picture_choice", "video_checkpoint", "tone"}
 
 
 def next_exercise(
-    step: ExercisesStep | ReviewStep, answers: Sequence[AnswerRecord], tries: dict[str, int]
+    step: ExercisesStep | ReviewStep, tally: StepTally, tries: dict[str, int]
 ) -> str | None:
-    """The exercise of `step` to show now, given the step's answers so far (oldest first).
+    """The exercise of `step` to show now, given the tally of the step's answers so far.
 
     An exercise is done for this round once answered correctly or after its allowed tries;
     the first one not done comes next. When every one is done but the step's mastery rule is
@@ -26,12 +25,7 @@ def next_exercise(
     """
     if not step.exercises:
         return None
-    attempts: dict[str, int] = {}
-    last_correct: dict[str, bool] = {}
-    for answer in answers:
-        if answer.exercise_id in step.exercises:
-            attempts[answer.exercise_id] = attempts.get(answer.exercise_id, 0) + 1
-            last_correct[answer.exercise_id] = answer.is_correct
+    attempts, last_correct = tally.attempts, tally.last_correct
     for exercise_id in step.exercises:
         if not last_correct.get(exercise_id) and attempts.get(exercise_id, 0) < tries.get(
             exercise_id, 2
@@ -42,7 +36,8 @@ def next_exercise(
         if not last_correct.get(exercise_id):
             return exercise_id
     # All answered right at least once, yet the rule (e.g. "4 of the last 5") wants more.
-    return step.exercises[len(answers) % len(step.exercises)]
+    answered = sum(attempts.get(exercise_id, 0) for exercise_id in step.exercises)
+    return step.exercises[answered % len(step.exercises)]
 
 
 def read_response(exercise, form: MultiDict) -> object:

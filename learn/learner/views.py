@@ -17,7 +17,7 @@ from learn.learner.offline import exercise_asked
 from learn.learner.player import next_exercise, read_response
 from learn.learner.video import video_context
 from learn.models import LessonSummary
-from learn.progress import FILLED, course_progress, record_answer, record_step, step_answers
+from learn.progress import FILLED, course_progress, record_answer, record_step, step_tally
 from lessons import CourseProgress, ExercisesStep, LessonState, ReviewStep, VideoStep, progress
 
 
@@ -88,7 +88,7 @@ def step(course_id: str, lesson_id: str, step_id: str):
         asked = exercise_asked(current)  # a page saved for offline use names its exercise
         if step_id in state.steps_done and request.args.get("again") is None and not asked:
             return _after_step(course, lesson, step_id)
-        mine = step_answers(db.session, current_user.id, course.id, lesson_id, step_id)
+        mine = step_tally(db.session, current_user.id, course.id, lesson_id, step_id)
         tries = {i: course.exercise(i).tries for i in current.exercises}
         exercise = course.exercise(asked or next_exercise(current, mine, tries))
     video = video_context(course, current) if isinstance(current, VideoStep) else {}
@@ -150,9 +150,8 @@ def answer(course_id: str, lesson_id: str, step_id: str):
     db.session.commit()
     tries_left = 0
     if not result.correct:
-        answers = step_answers(db.session, current_user.id, course.id, lesson_id, step_id)
-        attempts = sum(1 for a in answers if a.exercise_id == exercise_id)
-        tries_left = max(0, exercise.tries - attempts)
+        tally = step_tally(db.session, current_user.id, course.id, lesson_id, step_id)
+        tries_left = max(0, exercise.tries - tally.attempts.get(exercise_id, 0))
     messages = sentences(result.feedback)
     if request.accept_mimetypes.best == "application/json":  # a checkpoint inside the video
         return jsonify(

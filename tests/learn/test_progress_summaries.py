@@ -4,7 +4,9 @@ Pages read where a learner stands from one summary per lesson (learn/progress.py
 engine can also work it out from every step and answer ever recorded (`lessons.progress`).
 Hypothesis plays random learners through the bundled course, record by record, and checks
 the two agree on every lesson's state, steps done and next step, the shares, where
-"continue" leads, and each summary's progress, best score and wrong answers in a row.
+"continue" leads, and each summary's progress, best score and wrong answers in a row; and
+that the database's count of each step's answers (what the player decides the next exercise
+from) is the count of the answers given in order.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy import select
 from exercises import Result
 from learn.extensions import db
 from learn.models import LessonSummary, User
-from learn.progress import course_progress, record_answer, record_step
+from learn.progress import StepTally, course_progress, record_answer, record_step, step_tally
 from lessons import AnswerRecord, StepRecord, load_course, progress
 
 COURSE = load_course(Path(__file__).parents[2] / "lessons" / "courses" / "thai-for-work")
@@ -117,3 +119,40 @@ def test_summaries_agree_with_the_whole_history(learners, events):
         assert summary.wrong_streaks == streaks, lesson.id
         expected = sum(best.values()) / len(lesson.exercises) if lesson.exercises else 0.0
         assert summary.best_score == pytest.approx(expected), lesson.id
+
+    for lesson in LESSONS:
+        for step in lesson.steps:
+            given = [
+                answer
+                for answered_in, answer in zip(lesson_of, answers, strict=True)
+                if answered_in == lesson.id and answer.step_id == step.id
+            ]
+            counted = step_tally(db.session, user.id, COURSE.id, lesson.id, step.id)
+            assert counted == StepTally.of(given), (lesson.id, step.id)
+
+
+def test_the_tally_follows_each_exercises_latest_answer(learners):
+    """Right then wrong is wrong now; wrong then right is right; a score short of 1 is
+    wrong; answers in other steps do not count."""
+    user = User(username=f"tally{next(_users)}", password_hash="-", language="km")
+    db.session.add(user)
+    db.session.flush()
+    lesson = LESSONS[0]
+    step = next(s for s in lesson.steps if len(getattr(s, "exercises", ())) >= 3)
+    other = next(s for s in lesson.steps if getattr(s, "checkpoints", ()))
+    first, second, third = step.exercises[:3]
+    for exercise_id, score in [(first, 1.0), (first, 0.0), (second, 0.0), (second, 1.0),
+                               (third, 0.5)]:  # fmt: skip
+        result = Result(correct=score == 1.0, score=score)
+        record_answer(
+            db.session, user.id, COURSE, lesson.id, step.id, exercise_id, "x", result,
+            uuid.uuid4(),
+        )  # fmt: skip
+    record_answer(
+        db.session, user.id, COURSE, lesson.id, other.id, other.checkpoints[0], "x",
+        Result(correct=True, score=1.0), uuid.uuid4(),
+    )  # fmt: skip
+    tally = step_tally(db.session, user.id, COURSE.id, lesson.id, step.id)
+    assert tally.attempts == {first: 2, second: 2, third: 1}
+    assert tally.last_correct == {first: False, second: True, third: False}
+    assert tally.total == 5
