@@ -104,3 +104,22 @@ def test_template_lists_every_string_in_the_code():
     with open(CATALOGS / "messages.pot", "rb") as f:
         template_ids = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     assert found - template_ids == set()
+
+
+def test_templates_translate_escape_and_format_like_jinja(app):
+    """The catalogue bound once per render translates, escapes a placeholder's value, keeps
+    a literal %, counts plurals, and follows force_locale (certificates in a worker's
+    language)."""
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    source = (
+        "{{ _('Log out') }}|{{ _('%(percent)s%% done', percent='<b>') }}|"
+        "{{ ngettext('%(num)d day', '%(num)d days', 3) }}"
+    )
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert render_template_string(source) == "Log out|&lt;b&gt;% done|3 days"
+        with force_locale("th"):
+            thai = render_template_string("{{ _('Log out') }}")
+    assert thai not in ("", "Log out")
+    assert unicodedata.is_normalized("NFC", thai)
