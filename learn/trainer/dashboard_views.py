@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from cachetools import TTLCache
 from flask import current_app, render_template, request
@@ -18,7 +18,13 @@ from learn.extensions import db
 from learn.i18n import current_language
 from learn.trainer import bp
 from learn.trainer.charts import bar_chart
-from learn.trainer.dashboard import group_grid, hardest_exercises, inactive, stuck_on_exercises
+from learn.trainer.dashboard import (
+    Grid,
+    group_grid,
+    hardest_exercises,
+    inactive,
+    stuck_on_exercises,
+)
 from learn.trainer.views import group_or_404, today
 
 # The hardest exercises count every answer a group ever gave: worked out again at most every
@@ -61,6 +67,44 @@ def answer_text(course, exercise_id: str, answer: object) -> Markup:
     return one(answer)
 
 
+def grid_cells(grid: Grid, today: date) -> list[Markup]:
+    """Each row's lesson cells as HTML (`<td>`s), in the grid's order.
+
+    A group of 50 has hundreds of cells: each label is translated once per page rather than
+    once per cell, and each distinct cell is written once. `_` without variables gives the
+    translation as it is; the labels are then %-formatted as the template's `_()` does
+    (marked safe, the numbers escaped), so the cells read exactly as they did there.
+    """
+    done = Markup("✓ ") + Markup(_("Done")) % {}
+    percent_done = Markup(_("%(percent)s%% done"))
+    score = Markup(_("Score %(percent)s%%"))
+    late = [col.due_on is not None and col.due_on < today for col in grid.columns]
+    made: dict[tuple, Markup] = {}
+    rows = []
+    for row in grid.rows:
+        tds = []
+        for cell, overdue in zip(row.cells, late, strict=True):
+            key = (cell.state, cell.progress, cell.score, overdue)
+            html = made.get(key)
+            if html is None:
+                state = cell.state
+                if state == "done":
+                    text = done
+                elif state == "in_progress":
+                    text = percent_done % {"percent": round(cell.progress * 100)}
+                else:
+                    text = "–"
+                if cell.score:
+                    text += Markup('<br><span class="small">%s</span>') % (
+                        score % {"percent": round(cell.score * 100)}
+                    )
+                mark = " cell-overdue" if overdue and state != "done" else ""
+                html = made[key] = Markup(f'<td class="cell cell-{state}{mark}">{text}</td>')
+            tds.append(html)
+        rows.append(Markup("").join(tds))
+    return rows
+
+
 @bp.get("/trainer/groups/<int:group_id>/dashboard")
 @login_required
 def dashboard(group_id: int):
@@ -70,13 +114,15 @@ def dashboard(group_id: int):
     days = min(max(days, 1), 365)
     courses = {c.id: c for c in catalog().courses()}
     now = datetime.now(UTC)
+    day = today()
     grid = group_grid(db.session, group.id, courses)
     users = {row.user.id: row.user for row in grid.rows}
     stuck = stuck_on_exercises(db.session, group.id, users, now - timedelta(days=30))
     hardest = hardest_recently(group.id)
+    minutes = _("%(n)s min")  # translated once; formatted for each learner below
     time_chart = bar_chart(
         [
-            (row.user.name, row.time_spent / 60, _("%(n)s min", n=round(row.time_spent / 60)))
+            (row.user.name, row.time_spent / 60, minutes % {"n": round(row.time_spent / 60)})
             for row in grid.rows
         ],
         _("Time spent"),
@@ -93,6 +139,7 @@ def dashboard(group_id: int):
         "trainer/dashboard.html",
         group=group,
         grid=grid,
+        cells=grid_cells(grid, day),
         days=days,
         inactive=inactive(grid, days, now),
         stuck=stuck,
@@ -101,5 +148,5 @@ def dashboard(group_id: int):
         answer_text=answer_text,
         time_chart=time_chart,
         done_chart=done_chart,
-        today=today(),
+        today=day,
     )

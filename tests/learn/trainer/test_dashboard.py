@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from exercises import Result
 from learn.catalog import catalog
 from learn.extensions import db
-from learn.models import AttemptLog, GroupMember, GroupRole, LessonSummary, User
+from learn.models import (
+    Assignment,
+    AttemptLog,
+    GroupMember,
+    GroupRole,
+    LessonSummary,
+    User,
+)
 from learn.progress import record_answer, record_step
 from learn.trainer.charts import bar_chart
 from learn.trainer.dashboard import group_grid, hardest_exercises, stuck_on_exercises
@@ -138,6 +145,64 @@ def test_grid_states_and_scores(app, world):
     assert row.cells[0].score == 0.75
     assert row.time_spent == 120
     assert grid.done_share(0) == 0.0
+
+
+def _cells(page: str, name: str) -> list[tuple[str, str]]:
+    """A learner's row of the grid: each cell's class and its text, spacing collapsed."""
+    row = re.search(rf'<th scope="row">{name}</th>(.*?)</tr>', page, re.S).group(1)
+    return [
+        (css, " ".join(re.sub(r"<[^>]+>", " ", html).split()))
+        for css, html in re.findall(r'<td class="([^"]*)">(.*?)</td>', row, re.S)
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", {"done": "✓ Done", "half": "50% done", "none": "0% done", "score": "Score",
+                "never": "never"}),
+        ("th", {"done": "✓ เสร็จแล้ว", "half": "เสร็จแล้ว 50%", "none": "เสร็จแล้ว 0%",
+                "score": "คะแนน", "never": "ไม่เคย"}),
+    ],
+)  # fmt: skip
+def test_grid_cells_show_state_percent_score_and_lateness(app, world, make, login_as, lang, words):
+    """What each cell says, and which are marked late, in the trainer's language."""
+    group = world.groups["a"]
+    today = datetime.now(UTC).date()
+    nok, mai = make.user("nok", name="Nok"), make.user("mai", name="Mai")
+    with app.app_context():
+        db.session.get(User, world.users["trainer_a"]).language = lang
+        for user_id in (nok, mai):
+            db.session.add(GroupMember(group_id=group, user_id=user_id, role=GroupRole.LEARNER))
+        for lesson, due in (("hello", today - timedelta(days=1)), ("thanks", None)):
+            db.session.add(
+                Assignment(group_id=group, course_id="mini", lesson_id=lesson, due_on=due)
+            )
+        for user_id, lesson, progress, score in [
+            (world.users["learner_a"], "hello", 0.5, 0.75),
+            (nok, "hello", 1.0, 1.0),
+            (nok, "thanks", 0.0, 0.5),
+        ]:
+            db.session.add(LessonSummary(user_id=user_id, course_id="mini", lesson_id=lesson,
+                                         progress=progress, best_score=score))  # fmt: skip
+        db.session.commit()
+    page = login_as("trainer_a").get(f"/trainer/groups/{group}/dashboard").text
+    late, score = " cell-overdue", words["score"]
+    assert _cells(page, "learner_a") == [
+        ("cell cell-in_progress" + late, f"{words['half']} {score} 75%"),
+        ("cell cell-not_started", "–"),
+        ("small", today.isoformat()),
+    ]
+    assert _cells(page, "Nok") == [
+        ("cell cell-done", f"{words['done']} {score} 100%"),  # done is never late
+        ("cell cell-in_progress", f"{words['none']} {score} 50%"),
+        ("small", today.isoformat()),
+    ]
+    assert _cells(page, "Mai") == [
+        ("cell cell-not_started" + late, "–"),
+        ("cell cell-not_started", "–"),
+        ("small", words["never"]),
+    ]
 
 
 @pytest.mark.parametrize(
