@@ -14,7 +14,6 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -119,10 +118,15 @@ def group_grid(session: Session, group_id: int, courses: dict[str, Course]) -> G
         select(User).where(User.id.in_(learner_ids(group_id))).order_by(User.display_name, User.id)
     ).all()
     course_ids = {col.course.id for col in cols}
-    summaries: dict[int, dict[tuple[str, str], Kept]] = defaultdict(dict)
+    at = {(col.course.id, col.lesson.id): index for index, col in enumerate(cols)}
+    cells = {user.id: [EMPTY] * len(cols) for user in users}
+    last: dict[int, datetime] = {}
+    spent: dict[int, int] = dict.fromkeys(cells, 0)
     if users and course_ids:
-        # Plain rows, not ORM objects: a group of 500 has thousands of summaries.
-        for kept in session.execute(
+        # Plain rows, not ORM objects: a group of 500 has thousands of summaries. Every summary
+        # of the courses counts towards time spent and last activity; those of the grid's
+        # lessons are also its cells.
+        for user_id, course_id, lesson_id, progress, score, seconds, updated_at in session.execute(
             select(
                 LessonSummary.user_id,
                 LessonSummary.course_id,
@@ -136,38 +140,31 @@ def group_grid(session: Session, group_id: int, courses: dict[str, Course]) -> G
                 LessonSummary.course_id.in_(course_ids),
             )
         ):
-            summaries[kept.user_id][(kept.course_id, kept.lesson_id)] = kept
-    rows = []
-    for user in users:
-        mine = summaries.get(user.id, {})
-        cells = []
-        for col in cols:
-            kept = mine.get((col.course.id, col.lesson.id))
-            cells.append(_cell(kept) if kept is not None else EMPTY)
-        times = [_aware(k.updated_at) for k in mine.values() if k.updated_at is not None]
-        rows.append(
-            Row(
-                user,
-                tuple(cells),
-                max(times, default=None),
-                sum(k.time_spent or 0 for k in mine.values()),
-            )
-        )
-    return Grid(tuple(cols), tuple(rows))
+            mine = cells.get(user_id)
+            if mine is None:  # joined between the two statements
+                continue
+            updated_at = _aware(updated_at)
+            if updated_at is not None and (user_id not in last or updated_at > last[user_id]):
+                last[user_id] = updated_at
+            spent[user_id] += seconds or 0
+            index = at.get((course_id, lesson_id))
+            if index is not None:
+                mine[index] = _cell(progress, score, updated_at)
+    rows = tuple(
+        Row(user, tuple(cells[user.id]), last.get(user.id), spent[user.id]) for user in users
+    )
+    return Grid(tuple(cols), rows)
 
 
-Kept = Any  # a row of LessonSummary's columns, as group_grid selects them
-
-
-def _cell(kept: Kept) -> Cell:
-    progress, score = kept.progress or 0.0, kept.best_score or 0.0
+def _cell(progress: float | None, score: float | None, updated_at: datetime | None) -> Cell:
+    progress, score = progress or 0.0, score or 0.0
     if progress >= 1.0:
         state = "done"
     elif progress > 0 or score > 0:
         state = "in_progress"
     else:
         state = "not_started"
-    return Cell(state, progress, score, _aware(kept.updated_at))
+    return Cell(state, progress, score, updated_at)
 
 
 @dataclass(frozen=True, slots=True)
