@@ -125,7 +125,7 @@ def _submit(port: int, cookie: str, token: str, answer_uuid: uuid.UUID) -> bool:
         )
         response = connection.getresponse()
         response.read()
-    except OSError:
+    except (OSError, http.client.HTTPException):  # refused, reset, or cut off mid-response
         return False
     finally:
         connection.close()
