@@ -40,6 +40,14 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Learner:
+    """A learner as the dashboard shows them: read as two columns, not as a whole account."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     course: Course
     lesson: Lesson
@@ -59,7 +67,7 @@ EMPTY = Cell("not_started", 0.0, None, None)
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    user: User
+    user: Learner
     cells: tuple[Cell, ...]
     last_activity: datetime | None
     time_spent: int  # seconds, in the grid's lessons
@@ -114,9 +122,14 @@ def columns(session: Session, group_id: int, courses: dict[str, Course]) -> list
 def group_grid(session: Session, group_id: int, courses: dict[str, Course]) -> Grid:
     """Every learner of the group against every assigned lesson: state, best score, last time."""
     cols = columns(session, group_id, courses)
-    users = session.scalars(
-        select(User).where(User.id.in_(learner_ids(group_id))).order_by(User.display_name, User.id)
-    ).all()
+    users = [
+        Learner(user_id, display_name or username)
+        for user_id, display_name, username in session.execute(
+            select(User.id, User.display_name, User.username)
+            .where(User.id.in_(learner_ids(group_id)))
+            .order_by(User.display_name, User.id)
+        )
+    ]
     course_ids = {col.course.id for col in cols}
     at = {(col.course.id, col.lesson.id): index for index, col in enumerate(cols)}
     cells = {user.id: [EMPTY] * len(cols) for user in users}
@@ -169,7 +182,7 @@ def _cell(progress: float | None, score: float | None, updated_at: datetime | No
 
 @dataclass(frozen=True, slots=True)
 class Inactive:
-    user: User
+    user: Learner
     last_activity: datetime | None
 
 
@@ -186,7 +199,7 @@ def inactive(grid: Grid, days: int, now: datetime) -> list[Inactive]:
 
 @dataclass(frozen=True, slots=True)
 class StuckOn:
-    user: User
+    user: Learner
     course_id: str
     lesson_id: str
     exercise_id: str
@@ -194,7 +207,7 @@ class StuckOn:
 
 
 def stuck_on_exercises(
-    session: Session, group_id: int, users: dict[int, User], since: datetime
+    session: Session, group_id: int, users: dict[int, Learner], since: datetime
 ) -> list[StuckOn]:
     """Learners active in a lesson since `since` whose latest answers to one of its exercises
     were wrong STUCK_AFTER_FAILURES times or more in a row."""

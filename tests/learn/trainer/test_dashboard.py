@@ -23,7 +23,7 @@ from learn.models import (
 )
 from learn.progress import record_answer, record_step
 from learn.trainer.charts import bar_chart
-from learn.trainer.dashboard import group_grid, hardest_exercises, stuck_on_exercises
+from learn.trainer.dashboard import Learner, group_grid, hardest_exercises, stuck_on_exercises
 
 TOMORROW = (datetime.now(UTC).date() + timedelta(days=1)).isoformat()
 
@@ -224,7 +224,7 @@ def test_stuck_means_the_latest_answers_in_a_row_were_wrong(app, world, answers,
             record_answer(db.session, learner, course, "hello", "hello-practice",
                           "hello-meaning", "thanks", result, uuid.uuid4())  # fmt: skip
         db.session.commit()
-        users = {learner: db.session.get(User, learner)}
+        users = {learner: Learner(learner, "learner_a")}
         found = stuck_on_exercises(
             db.session, world.groups["a"], users, datetime.now(UTC) - timedelta(days=30)
         )
