@@ -67,41 +67,37 @@ def answer_text(course, exercise_id: str, answer: object) -> Markup:
     return one(answer)
 
 
-def grid_cells(grid: Grid, today: date) -> list[Markup]:
-    """Each row's lesson cells as HTML (`<td>`s), in the grid's order.
+def grid_rows(grid: Grid, today: date) -> list[tuple[str, Markup, Markup | str]]:
+    """Each row of the grid as the template writes it: the learner's name, the lesson cells
+    as HTML (`<td>`s), and the day of their last activity (or "never").
 
-    A group of 50 has hundreds of cells: each label is translated once per page rather than
-    once per cell, and each distinct cell is written once. `_` without variables gives the
-    translation as it is; the labels are then %-formatted as the template's `_()` does
-    (marked safe, the numbers escaped), so the cells read exactly as they did there.
+    A group of 50 has hundreds of cells, so this is plain string work: each label is
+    translated once per page, not once per cell. `_` without variables gives the translation
+    as it is, taken as markup as the template's `_()` takes it; only whole numbers go into it,
+    which need no escaping. The cells read exactly as the template wrote them.
     """
-    done = Markup("✓ ") + Markup(_("Done")) % {}
-    percent_done = Markup(_("%(percent)s%% done"))
-    score = Markup(_("Score %(percent)s%%"))
+    done = "✓ " + _("Done")
+    percent_done = _("%(percent)s%% done")
+    score = '<br><span class="small">' + _("Score %(percent)s%%") + "</span>"
+    never = Markup(_("never"))
     late = [col.due_on is not None and col.due_on < today for col in grid.columns]
-    made: dict[tuple, Markup] = {}
     rows = []
     for row in grid.rows:
         tds = []
         for cell, overdue in zip(row.cells, late, strict=True):
-            key = (cell.state, cell.progress, cell.score, overdue)
-            html = made.get(key)
-            if html is None:
-                state = cell.state
-                if state == "done":
-                    text = done
-                elif state == "in_progress":
-                    text = percent_done % {"percent": round(cell.progress * 100)}
-                else:
-                    text = "–"
-                if cell.score:
-                    text += Markup('<br><span class="small">%s</span>') % (
-                        score % {"percent": round(cell.score * 100)}
-                    )
-                mark = " cell-overdue" if overdue and state != "done" else ""
-                html = made[key] = Markup(f'<td class="cell cell-{state}{mark}">{text}</td>')
-            tds.append(html)
-        rows.append(Markup("").join(tds))
+            state = cell.state
+            if state == "done":
+                text, overdue = done, False
+            elif state == "in_progress":
+                text = percent_done % {"percent": round(cell.progress * 100)}
+            else:
+                text = "–"
+            if cell.score:
+                text += score % {"percent": round(cell.score * 100)}
+            mark = " cell-overdue" if overdue else ""
+            tds.append(f'<td class="cell cell-{state}{mark}">{text}</td>')
+        last = row.last_activity
+        rows.append((row.user.name, Markup("".join(tds)), str(last.date()) if last else never))
     return rows
 
 
@@ -139,7 +135,7 @@ def dashboard(group_id: int):
         "trainer/dashboard.html",
         group=group,
         grid=grid,
-        cells=grid_cells(grid, day),
+        grid_rows=grid_rows(grid, day),
         days=days,
         inactive=inactive(grid, days, now),
         stuck=stuck,
