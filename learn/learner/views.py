@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from learn.catalog import catalog
 from learn.extensions import db
+from learn.freshness import learner_etag, not_modified, revalidate
 from learn.learner import bp
 from learn.learner.feedback import outcome_title, sentences
 from learn.learner.lookup import course_or_404, lesson_or_404, step_or_404
@@ -51,8 +61,12 @@ def courses():
 def course_map(course_id: str):
     """Units and lessons of a course, each with its state and progress."""
     course = course_or_404(course_id)
+    etag = learner_etag(course)
+    if unchanged := not_modified(etag):
+        return unchanged
     state = _standing(course) if current_user.is_authenticated else progress(course)
-    return render_template("learner/course_map.html", course=course, state=state)
+    page = render_template("learner/course_map.html", course=course, state=state)
+    return revalidate(make_response(page), etag)
 
 
 @bp.get("/courses/<course_id>/lessons/<lesson_id>")
@@ -79,6 +93,10 @@ def step(course_id: str, lesson_id: str, step_id: str):
     course = course_or_404(course_id)
     lesson = lesson_or_404(course, lesson_id)
     current = step_or_404(lesson, step_id)
+    # A video step also shows where the learner left off, which watching changes.
+    etag = None if isinstance(current, VideoStep) else learner_etag(course)
+    if unchanged := not_modified(etag):
+        return unchanged
     position = lesson.step_ids.index(step_id)
     state = _standing(course).lessons[lesson_id]
     if state.state is LessonState.LOCKED:
@@ -92,7 +110,7 @@ def step(course_id: str, lesson_id: str, step_id: str):
         tries = {i: course.exercise(i).tries for i in current.exercises}
         exercise = course.exercise(asked or next_exercise(current, mine, tries))
     video = video_context(course, current) if isinstance(current, VideoStep) else {}
-    return render_template(
+    page = render_template(
         "learner/step.html",
         course=course,
         lesson=lesson,
@@ -103,6 +121,7 @@ def step(course_id: str, lesson_id: str, step_id: str):
         record_uuid=uuid.uuid4(),
         **video,
     )
+    return revalidate(make_response(page), etag)
 
 
 @bp.post("/courses/<course_id>/lessons/<lesson_id>/steps/<step_id>/done")
