@@ -9,23 +9,27 @@ from datetime import UTC, date, datetime, timedelta
 from cachetools import TTLCache
 from flask import current_app, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_required
 from markupsafe import Markup, escape
 
 from learn.catalog import catalog
-from learn.content import text_or_thai
+from learn.content import localized, text_or_thai
 from learn.extensions import db
 from learn.i18n import current_language
 from learn.trainer import bp
 from learn.trainer.charts import bar_chart
 from learn.trainer.dashboard import (
     Grid,
+    Inactive,
+    StuckOn,
     group_grid,
     hardest_exercises,
     inactive,
     stuck_on_exercises,
 )
 from learn.trainer.views import group_or_404, today
+from lessons import Course
 
 # The hardest exercises count every answer a group ever gave: worked out again at most every
 # few minutes per group, in each worker (several hosts each keep their own: no shared state).
@@ -101,6 +105,36 @@ def grid_rows(grid: Grid, today: date) -> list[tuple[str, Markup, Markup | str]]
     return rows
 
 
+def who_is_stuck(
+    idle: list[Inactive], stuck: list[StuckOn], courses: dict[str, Course]
+) -> list[tuple[str, Markup]]:
+    """Who is stuck as (name, what to say), the inactive first: a line per learner who did
+    nothing lately, which can be the whole group, so their words are translated once."""
+    last_active = Markup(_("last active %(date)s"))  # as it is; each date goes in below
+    not_started = Markup(_("has not started"))
+    lines = [
+        (item.user.name, last_active % {"date": str(item.last_activity.date())})
+        if item.last_activity
+        else (item.user.name, not_started)
+        for item in idle
+    ]
+    lang = current_language()
+    for item in stuck:
+        wrong = Markup(
+            ngettext("wrong %(num)s time in a row:", "wrong %(num)s times in a row:", item.failures)
+        )
+        course, exercise_id = courses.get(item.course_id), item.exercise_id
+        if course is not None and course.has("exercise", exercise_id):
+            lesson = localized(course.lesson_of(exercise_id).title, lang)
+            where = Markup("{} · {}").format(
+                lesson, localized(course.exercise(exercise_id).prompt, lang)
+            )
+        else:
+            where = escape(exercise_id)
+        lines.append((item.user.name, wrong + " " + where))
+    return lines
+
+
 @bp.get("/trainer/groups/<int:group_id>/dashboard")
 @login_required
 def dashboard(group_id: int):
@@ -137,8 +171,7 @@ def dashboard(group_id: int):
         grid=grid,
         grid_rows=grid_rows(grid, day),
         days=days,
-        inactive=inactive(grid, days, now),
-        stuck=stuck,
+        who_is_stuck=who_is_stuck(inactive(grid, days, now), stuck, courses),
         hardest=hardest,
         courses=courses,
         answer_text=answer_text,

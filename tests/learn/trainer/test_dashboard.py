@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from exercises import Result
 from learn.catalog import catalog
+from learn.content import localized
 from learn.extensions import db
 from learn.models import (
     Assignment,
@@ -248,6 +249,27 @@ def test_inactive_learners_are_listed(app, world, login_as):
     assert "last active" in page
     page = client.get(f"/trainer/groups/{world.groups['a']}/dashboard?days=14").text
     assert "Nobody is stuck." in page
+
+
+def test_who_is_stuck_says_since_when_and_on_what(app, world, make, login_as):
+    """One line per learner idle for the days asked or stuck on an exercise, and what with."""
+    group, learner = world.groups["a"], world.users["learner_a"]
+    mai = make.user("mai", name="Mai")
+    with app.app_context():
+        db.session.add(GroupMember(group_id=group, user_id=mai, role=GroupRole.LEARNER))
+        course = catalog().get("mini")
+        for _ in range(3):
+            record_answer(db.session, learner, course, "hello", "hello-practice", "hello-meaning",
+                          "thanks", Result(correct=False, score=0.0), uuid.uuid4())  # fmt: skip
+        db.session.commit()
+        lesson = localized(course.lesson_of("hello-meaning").title, "en")
+        prompt = localized(course.exercise("hello-meaning").prompt, "en")
+    page = login_as("trainer_a").get(f"/trainer/groups/{group}/dashboard").text
+    lines = re.search(r'<ul class="menu stuck">(.*?)</ul>', page, re.S).group(1)
+    assert [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in lines.split("</li>")[:-1]] == [
+        "Mai · has not started",
+        f"learner_a · wrong 3 times in a row: {lesson} · {prompt}",
+    ]
 
 
 def test_hardest_exercises_with_common_wrong_answers(app, world, login_as):
