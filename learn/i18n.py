@@ -48,7 +48,8 @@ def needs_language_choice() -> bool:
 
 
 def current_language() -> str:
-    return str(get_locale() or DEFAULT)
+    locale = get_locale()  # one of LANGUAGE_CODES: a language with no territory or script
+    return locale.language if locale else DEFAULT
 
 
 def template_gettext(translations) -> dict:
