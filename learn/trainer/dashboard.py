@@ -2,7 +2,7 @@
 
 Every function here runs a fixed number of SQL statements whatever the size of the group (the
 learners are always selected through a subquery on the group, never one by one): the grid
-needs three, `stuck_on_exercises` one, `hardest_exercises` two. The grid and who is stuck read
+needs two, `stuck_on_exercises` one, `hardest_exercises` two. The grid and who is stuck read
 the lesson summaries (one row per learner and lesson, kept up to date on every record), so
 they cost the same after a year of answers as on the first day; the hardest exercises count
 every answer the group gave, so the page keeps them for a few minutes (dashboard_views).
@@ -14,6 +14,8 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -122,51 +124,46 @@ def columns(session: Session, group_id: int, courses: dict[str, Course]) -> list
 def group_grid(session: Session, group_id: int, courses: dict[str, Course]) -> Grid:
     """Every learner of the group against every assigned lesson: state, best score, last time."""
     cols = columns(session, group_id, courses)
-    users = [
-        Learner(user_id, display_name or username)
-        for user_id, display_name, username in session.execute(
-            select(User.id, User.display_name, User.username)
-            .where(User.id.in_(learner_ids(group_id)))
-            .order_by(User.display_name, User.id)
-        )
-    ]
-    course_ids = {col.course.id for col in cols}
     at = {(col.course.id, col.lesson.id): index for index, col in enumerate(cols)}
-    cells = {user.id: [EMPTY] * len(cols) for user in users}
-    last: dict[int, datetime] = {}
-    spent: dict[int, int] = dict.fromkeys(cells, 0)
-    if users and course_ids:
-        # Plain rows, not ORM objects: a group of 500 has thousands of summaries. Every summary
-        # of the courses counts towards time spent and last activity; those of the grid's
-        # lessons are also its cells.
-        for user_id, course_id, lesson_id, progress, score, seconds, updated_at in session.execute(
-            select(
-                LessonSummary.user_id,
-                LessonSummary.course_id,
-                LessonSummary.lesson_id,
-                LessonSummary.progress,
-                LessonSummary.best_score,
-                LessonSummary.time_spent,
-                LessonSummary.updated_at,
-            ).where(
-                LessonSummary.user_id.in_(learner_ids(group_id)),
-                LessonSummary.course_id.in_(course_ids),
-            )
-        ):
-            mine = cells.get(user_id)
-            if mine is None:  # joined between the two statements
+    # One statement for the learners and their summaries of the grid's courses, in plain rows
+    # (a group of 500 has thousands), a learner with none on one row of NULLs. Every summary
+    # of the courses counts towards time spent and last activity; those of the grid's lessons
+    # are also its cells.
+    found = session.execute(
+        select(
+            User.id,
+            User.display_name,
+            User.username,
+            LessonSummary.course_id,
+            LessonSummary.lesson_id,
+            LessonSummary.progress,
+            LessonSummary.best_score,
+            LessonSummary.time_spent,
+            LessonSummary.updated_at,
+        )
+        .outerjoin(
+            LessonSummary,
+            (LessonSummary.user_id == User.id)
+            & LessonSummary.course_id.in_({col.course.id for col in cols}),
+        )
+        .where(User.id.in_(learner_ids(group_id)))
+        .order_by(User.display_name, User.id)
+    )
+    rows = []
+    for (user_id, display_name, username), summaries in groupby(found, key=itemgetter(0, 1, 2)):
+        cells, last, spent = [EMPTY] * len(cols), None, 0
+        for *_, course_id, lesson_id, progress, score, seconds, updated_at in summaries:
+            if course_id is None:  # no summary: the learner's one row
                 continue
             updated_at = _aware(updated_at)
-            if updated_at is not None and (user_id not in last or updated_at > last[user_id]):
-                last[user_id] = updated_at
-            spent[user_id] += seconds or 0
+            if updated_at is not None and (last is None or updated_at > last):
+                last = updated_at
+            spent += seconds or 0
             index = at.get((course_id, lesson_id))
             if index is not None:
-                mine[index] = _cell(progress, score, updated_at)
-    rows = tuple(
-        Row(user, tuple(cells[user.id]), last.get(user.id), spent[user.id]) for user in users
-    )
-    return Grid(tuple(cols), rows)
+                cells[index] = _cell(progress, score, updated_at)
+        rows.append(Row(Learner(user_id, display_name or username), tuple(cells), last, spent))
+    return Grid(tuple(cols), tuple(rows))
 
 
 def _cell(progress: float | None, score: float | None, updated_at: datetime | None) -> Cell:
