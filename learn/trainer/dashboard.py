@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from operator import itemgetter
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from learn.models import Assignment, AttemptLog, GroupMember, GroupRole, LessonSummary, User
@@ -27,11 +27,47 @@ STUCK_AFTER_FAILURES = 3
 HARDEST_MIN_ATTEMPTS = 3
 
 
-def learner_ids(group_id: int):
-    """The group's learners, as a subquery: one statement for 3 learners or 3000."""
-    return select(GroupMember.user_id).where(
-        GroupMember.group_id == group_id, GroupMember.role == GroupRole.LEARNER
+# The group's learners, as a subquery of every statement here (one statement for 3 learners
+# or 3000); the group is the parameter `group_id`.
+LEARNERS = select(GroupMember.user_id).where(
+    GroupMember.group_id == bindparam("group_id"), GroupMember.role == GroupRole.LEARNER
+)
+# The statements the page runs on every visit, built once (building one costs about as much
+# as running it) and run on the connection, in plain rows, not ORM objects (a group of 500
+# has thousands of summaries).
+ASSIGNED = (
+    select(Assignment.course_id, Assignment.lesson_id, Assignment.due_on)
+    .where(Assignment.group_id == bindparam("group_id"))
+    .order_by(Assignment.id)
+)
+# The learners and their summaries of the grid's courses, a learner with none on one row of
+# NULLs.
+GRID = (
+    select(
+        User.id,
+        User.display_name,
+        User.username,
+        LessonSummary.course_id,
+        LessonSummary.lesson_id,
+        LessonSummary.progress,
+        LessonSummary.best_score,
+        LessonSummary.time_spent,
+        LessonSummary.updated_at,
     )
+    .outerjoin(
+        LessonSummary,
+        (LessonSummary.user_id == User.id)
+        & LessonSummary.course_id.in_(bindparam("course_ids", expanding=True)),
+    )
+    .where(User.id.in_(LEARNERS))
+    .order_by(User.display_name, User.id)
+)
+STREAKS = select(
+    LessonSummary.user_id,
+    LessonSummary.course_id,
+    LessonSummary.lesson_id,
+    LessonSummary.wrong_streaks,
+).where(LessonSummary.user_id.in_(LEARNERS), LessonSummary.updated_at >= bindparam("since"))
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -72,7 +108,7 @@ class Row:
     user: Learner
     cells: tuple[Cell, ...]
     last_activity: datetime | None
-    time_spent: int  # seconds, in the grid's lessons
+    time_spent: int  # seconds, in the grid's courses
 
     @property
     def done(self) -> int:
@@ -94,24 +130,23 @@ class Grid:
 def columns(session: Session, group_id: int, courses: dict[str, Course]) -> list[Column]:
     """The lessons assigned to the group in course order (every lesson if none is assigned)."""
     due: dict[tuple[str, str], object] = {}
-    for assignment in session.scalars(
-        select(Assignment).where(Assignment.group_id == group_id).order_by(Assignment.id)
-    ):
-        course = courses.get(assignment.course_id)
+    assigned = session.connection().execute(ASSIGNED, {"group_id": group_id})
+    for course_id, assigned_lesson, due_on in assigned:
+        course = courses.get(course_id)
         if course is None:
             continue
-        if assignment.lesson_id is None:
+        if assigned_lesson is None:
             lesson_ids = [lesson.id for lesson in course.lessons]
-        elif course.has("lesson", assignment.lesson_id):
-            lesson_ids = [assignment.lesson_id]
+        elif course.has("lesson", assigned_lesson):
+            lesson_ids = [assigned_lesson]
         else:
             continue
         for lesson_id in lesson_ids:
             known = due.get((course.id, lesson_id))
             if (course.id, lesson_id) not in due or (
-                assignment.due_on is not None and (known is None or assignment.due_on < known)
+                due_on is not None and (known is None or due_on < known)
             ):
-                due[(course.id, lesson_id)] = assignment.due_on
+                due[(course.id, lesson_id)] = due_on
     picked = due.keys() or {(c.id, lesson.id) for c in courses.values() for lesson in c.lessons}
     return [
         Column(course, lesson, due.get((course.id, lesson.id)))
@@ -125,29 +160,8 @@ def group_grid(session: Session, group_id: int, courses: dict[str, Course]) -> G
     """Every learner of the group against every assigned lesson: state, best score, last time."""
     cols = columns(session, group_id, courses)
     at = {(col.course.id, col.lesson.id): index for index, col in enumerate(cols)}
-    # One statement for the learners and their summaries of the grid's courses, in plain rows
-    # (a group of 500 has thousands), a learner with none on one row of NULLs. Every summary
-    # of the courses counts towards time spent and last activity; those of the grid's lessons
-    # are also its cells.
-    found = session.execute(
-        select(
-            User.id,
-            User.display_name,
-            User.username,
-            LessonSummary.course_id,
-            LessonSummary.lesson_id,
-            LessonSummary.progress,
-            LessonSummary.best_score,
-            LessonSummary.time_spent,
-            LessonSummary.updated_at,
-        )
-        .outerjoin(
-            LessonSummary,
-            (LessonSummary.user_id == User.id)
-            & LessonSummary.course_id.in_({col.course.id for col in cols}),
-        )
-        .where(User.id.in_(learner_ids(group_id)))
-        .order_by(User.display_name, User.id)
+    found = session.connection().execute(
+        GRID, {"group_id": group_id, "course_ids": sorted({col.course.id for col in cols})}
     )
     rows = []
     for (user_id, display_name, username), summaries in groupby(found, key=itemgetter(0, 1, 2)):
@@ -208,17 +222,7 @@ def stuck_on_exercises(
 ) -> list[StuckOn]:
     """Learners active in a lesson since `since` whose latest answers to one of its exercises
     were wrong STUCK_AFTER_FAILURES times or more in a row."""
-    rows = session.execute(
-        select(
-            LessonSummary.user_id,
-            LessonSummary.course_id,
-            LessonSummary.lesson_id,
-            LessonSummary.wrong_streaks,
-        ).where(
-            LessonSummary.user_id.in_(learner_ids(group_id)),
-            LessonSummary.updated_at >= since,
-        )
-    ).all()
+    rows = session.connection().execute(STREAKS, {"group_id": group_id, "since": since}).all()
     return sorted(
         (
             StuckOn(users[user_id], course_id, lesson_id, exercise_id, count)
@@ -253,9 +257,10 @@ def hardest_exercises(session: Session, group_id: int, limit: int = 8) -> list[H
     wrong = func.sum(case((AttemptLog.correct, 0), else_=1))
     totals = session.execute(
         select(AttemptLog.course_id, AttemptLog.exercise_id, func.count(), wrong)
-        .where(AttemptLog.user_id.in_(learner_ids(group_id)))
+        .where(AttemptLog.user_id.in_(LEARNERS))
         .group_by(AttemptLog.course_id, AttemptLog.exercise_id)
-        .having(func.count() >= HARDEST_MIN_ATTEMPTS)
+        .having(func.count() >= HARDEST_MIN_ATTEMPTS),
+        {"group_id": group_id},
     ).all()
     with_errors = [row for row in totals if row[3]]
     ranked = sorted(with_errors, key=lambda r: (-r[3] / r[2], -r[2], r[1]))[:limit]
@@ -265,10 +270,11 @@ def hardest_exercises(session: Session, group_id: int, limit: int = 8) -> list[H
     keep: dict[tuple[str, str], object] = {}
     for course_id, exercise_id, answer in session.execute(
         select(AttemptLog.course_id, AttemptLog.exercise_id, AttemptLog.answer).where(
-            AttemptLog.user_id.in_(learner_ids(group_id)),
+            AttemptLog.user_id.in_(LEARNERS),
             AttemptLog.exercise_id.in_({row[1] for row in ranked}),
             AttemptLog.correct.is_(False),
-        )
+        ),
+        {"group_id": group_id},
     ):
         key = json.dumps(answer, sort_keys=True, ensure_ascii=False)
         answers[(course_id, exercise_id)][key] += 1
