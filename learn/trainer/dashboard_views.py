@@ -110,28 +110,26 @@ def who_is_stuck(
 ) -> list[tuple[str, Markup]]:
     """Who is stuck as (name, what to say), the inactive first: a line per learner who did
     nothing lately, which can be the whole group, so their words are translated once."""
-    last_active = Markup(_("last active %(date)s"))  # as it is; each date goes in below
+    last_active = _("last active %(date)s")  # as it is; each date (no escaping) goes in below
     not_started = Markup(_("has not started"))
     lines = [
-        (item.user.name, last_active % {"date": str(item.last_activity.date())})
+        (item.user.name, Markup(last_active % {"date": item.last_activity.date().isoformat()}))
         if item.last_activity
         else (item.user.name, not_started)
         for item in idle
     ]
-    lang = current_language()
+    lang, wrong = current_language(), {}  # the words for each count, translated once
     for item in stuck:
-        wrong = Markup(
-            ngettext("wrong %(num)s time in a row:", "wrong %(num)s times in a row:", item.failures)
-        )
-        course, exercise_id = courses.get(item.course_id), item.exercise_id
+        n, course, exercise_id = item.failures, courses.get(item.course_id), item.exercise_id
+        if n not in wrong:
+            wrong[n] = ngettext("wrong %(num)s time in a row:", "wrong %(num)s times in a row:", n)
         if course is not None and course.has("exercise", exercise_id):
             lesson = localized(course.lesson_of(exercise_id).title, lang)
-            where = Markup("{} · {}").format(
-                lesson, localized(course.exercise(exercise_id).prompt, lang)
-            )
+            prompt = localized(course.exercise(exercise_id).prompt, lang)
+            where = f"{escape(lesson)} · {escape(prompt)}"
         else:
             where = escape(exercise_id)
-        lines.append((item.user.name, wrong + " " + where))
+        lines.append((item.user.name, Markup(f"{wrong[n]} {where}")))
     return lines
 
 
