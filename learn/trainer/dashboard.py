@@ -34,7 +34,8 @@ LEARNERS = select(GroupMember.user_id).where(
 )
 # The statements the page runs on every visit, built once (building one costs about as much
 # as running it) and run on the connection, in plain rows, not ORM objects (a group of 500
-# has thousands of summaries).
+# has thousands of summaries). The connection does not flush the session first: the page
+# has nothing pending, and callers that add rows flush or commit them before asking.
 ASSIGNED = (
     select(Assignment.course_id, Assignment.lesson_id, Assignment.due_on)
     .where(Assignment.group_id == bindparam("group_id"))
