@@ -9,6 +9,8 @@ import re
 import uuid
 import zlib
 from collections.abc import Mapping
+from functools import cache, lru_cache
+from types import MappingProxyType
 
 from flask import Flask, url_for
 from flask_babel import format_decimal
@@ -52,7 +54,7 @@ def thai(text: str | None, pron: str | None = None, item=None) -> Markup:
         html += Markup(' <span class="pron" lang="th-Latn">{}</span>').format(pron)
     lang = current_language()
     if lang in SCRIPTS and (pron or item is not None):
-        sounds = for_item(item, lang) if item is not None else transcribe(pron, lang)
+        sounds = for_item(item, lang) if item is not None else _transcribed(pron, lang)
         if sounds:
             html += Markup(' <span class="script-pron" lang="{}">{}</span>').format(lang, sounds)
     return html
@@ -74,15 +76,28 @@ def text_or_thai(value, pron: str | None = None) -> Markup:
     return escape(localized(value))
 
 
-def tone_names() -> dict[str, str]:
+# The same guide is written out on page after page (an option, a word, its answer key).
+_transcribed = lru_cache(maxsize=8192)(transcribe)
+
+
+def tone_names() -> Mapping[str, str]:
     """The five Thai tones, named in the reader's language."""
-    return {
-        "mid": _("mid tone"),
-        "low": _("low tone"),
-        "falling": _("falling tone"),
-        "high": _("high tone"),
-        "rising": _("rising tone"),
-    }
+    return _tone_names(current_language())
+
+
+@cache
+def _tone_names(lang: str) -> Mapping[str, str]:
+    """Made once per language and process (`lang` is the language gettext translates into
+    now; a tone exercise's page asks for the names five times)."""
+    return MappingProxyType(
+        {
+            "mid": _("mid tone"),
+            "low": _("low tone"),
+            "falling": _("falling tone"),
+            "high": _("high tone"),
+            "rising": _("rising tone"),
+        }
+    )
 
 
 _GAP = re.compile(r"\{([A-Za-z0-9_-]+)\}")

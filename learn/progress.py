@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from learn.inserts import insert_once
@@ -155,26 +155,33 @@ class StepTally:
         return tally
 
 
+# Built once: the step page runs it on every view.
+_RIGHT = or_(AttemptLog.correct, AttemptLog.score >= 1.0)  # as AnswerRecord.is_correct
+_STEP_TALLY = (
+    select(
+        AttemptLog.exercise_id,
+        func.count(),
+        func.max(AttemptLog.id),
+        func.max(case((_RIGHT, AttemptLog.id))),
+    )
+    .where(
+        AttemptLog.user_id == bindparam("user_id"),
+        AttemptLog.course_id == bindparam("course_id"),
+        AttemptLog.lesson_id == bindparam("lesson_id"),
+        AttemptLog.step_id == bindparam("step_id"),
+    )
+    .group_by(AttemptLog.exercise_id)
+)
+
+
 def step_tally(
     session: Session, user_id: int, course_id: str, lesson_id: str, step_id: str
 ) -> StepTally:
     """The learner's `StepTally` in one step, counted by the database: a step practised a
     thousand times costs a page the same few rows as one answered once."""
-    right = or_(AttemptLog.correct, AttemptLog.score >= 1.0)  # as AnswerRecord.is_correct
     rows = session.execute(
-        select(
-            AttemptLog.exercise_id,
-            func.count(),
-            func.max(AttemptLog.id),
-            func.max(case((right, AttemptLog.id))),
-        )
-        .where(
-            AttemptLog.user_id == user_id,
-            AttemptLog.course_id == course_id,
-            AttemptLog.lesson_id == lesson_id,
-            AttemptLog.step_id == step_id,
-        )
-        .group_by(AttemptLog.exercise_id)
+        _STEP_TALLY,
+        {"user_id": user_id, "course_id": course_id, "lesson_id": lesson_id, "step_id": step_id},
     )
     tally = StepTally()
     for exercise_id, count, last_id, last_right_id in rows:
@@ -183,13 +190,14 @@ def step_tally(
     return tally
 
 
+_SUMMARIES = select(LessonSummary).where(
+    LessonSummary.user_id == bindparam("user_id"), LessonSummary.course_id == bindparam("course_id")
+)
+
+
 def course_progress(session: Session, user_id: int, course: Course) -> CourseProgress:
     """Where the learner stands in the course, from one summary row per lesson touched."""
-    summaries = session.scalars(
-        select(LessonSummary).where(
-            LessonSummary.user_id == user_id, LessonSummary.course_id == course.id
-        )
-    ).all()
+    summaries = session.scalars(_SUMMARIES, {"user_id": user_id, "course_id": course.id}).all()
     for summary in summaries:
         if summary.steps_done is None and course.has("lesson", summary.lesson_id):
             _rebuild(session, summary, course.lesson(summary.lesson_id))
