@@ -37,7 +37,7 @@ import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,14 +71,20 @@ class Target:
     # A file: wrk must not hand each body to Lua (a 1-MB copy per response would make the
     # client the bottleneck), so only wrk's own counts apply and --seconds is the bound.
     file: bool = False
+    # Asked with the ETag the session got for the page, as a phone that keeps it asks.
+    revalidate: bool = False
 
 
 TARGETS = [
     Target("bare Flask route", "/bare/", who="nobody"),
     Target("app health check", "/healthz", who="nobody"),  # the app's stack + SELECT 1
+    # The least any signed-in page costs: the session and the account's row, no page.
+    Target("signed-in floor", "/bench/signed-in"),
     Target("home page", "/"),
     Target("course map", f"/courses/{COURSE}"),
     Target("lesson step page", f"{LESSON}?again=1"),
+    Target("course map, kept (304)", f"/courses/{COURSE}", revalidate=True, status=304),
+    Target("lesson step, kept (304)", f"{LESSON}?again=1", revalidate=True, status=304),
     Target(
         "answer submission",
         f"{LESSON}/answer",
@@ -103,6 +109,7 @@ class Session:
     cookie: str
     token: str
     group: int = 0
+    etag: str = ""  # of the page a `revalidate` target asks for
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +286,17 @@ def sessions(base: str, who: str, count: int) -> list[Session]:
     ]
 
 
+def etag_of(base: str, path: str, person: Session) -> str:
+    """The ETag the session gets for the page: what its phone would keep."""
+    request = urllib.request.Request(base + path, headers={"Cookie": person.cookie})
+    with urllib.request.urlopen(request) as response:
+        response.read()
+        etag = response.headers.get("ETag")
+    if not etag:
+        raise SystemExit(f"{path} has no ETag for a signed-in learner")
+    return etag
+
+
 # -- driving the load -------------------------------------------------------------------------
 
 
@@ -289,6 +307,8 @@ def _requests(target: Target, people: list[Session]) -> list[tuple[str, str, dic
         headers = {"Accept-Encoding": "gzip", **dict(target.headers)}  # as every phone asks
         if person.cookie:
             headers["Cookie"] = person.cookie
+        if target.revalidate:
+            headers["If-None-Match"] = person.etag
         if target.method == "POST":
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         out.append((target.method, target.path.format(group=person.group), headers))
@@ -448,6 +468,10 @@ def measure(base: str, args) -> list[tuple[Target, Figures]]:
     warmup = argparse.Namespace(**{**vars(args), "seconds": args.warmup})
     results = []
     for target in TARGETS:
+        if target.revalidate:
+            people[target.who] = [
+                replace(p, etag=etag_of(base, target.path, p)) for p in people[target.who]
+            ]
         check(base, target, people[target.who])
         # Unmeasured first: each worker compiles templates and fills caches on first use.
         driver(base, target, people[target.who], warmup)
