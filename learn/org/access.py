@@ -8,7 +8,7 @@ they are still a trainer or admin. Anything else is "not found" (the views answe
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from learn.models import (
@@ -79,23 +79,30 @@ def visible_groups(session: Session, user: User) -> list[Group]:
     return list(session.scalars(query))
 
 
+# The group with the user's role in its organisation and in the group itself, in one
+# statement built once: every page of a group asks it first.
+_GROUP_AND_ROLES = (
+    select(Group, Membership.role, GroupMember.role)
+    .outerjoin(
+        Membership,
+        and_(Membership.org_id == Group.org_id, Membership.user_id == bindparam("user_id")),
+    )
+    .outerjoin(
+        GroupMember,
+        and_(GroupMember.group_id == Group.id, GroupMember.user_id == bindparam("user_id")),
+    )
+    .where(Group.id == bindparam("group_id"))
+)
+
+
 def group_for_trainer(session: Session, user: User, group_id: int) -> Group | None:
     """The group if this user may open it as a trainer, else None."""
-    group = session.get(Group, group_id)
-    if group is None or is_platform_admin(user):
-        return group
-    org_role = session.scalar(
-        select(Membership.role).where(
-            Membership.org_id == group.org_id, Membership.user_id == user.id
-        )
-    )
-    if org_role == OrgRole.ORG_ADMIN:
+    row = session.execute(_GROUP_AND_ROLES, {"user_id": user.id, "group_id": group_id}).first()
+    if row is None:
+        return None
+    group, org_role, group_role = row
+    if is_platform_admin(user) or org_role == OrgRole.ORG_ADMIN:
         return group
     if org_role != OrgRole.TRAINER:
         return None
-    group_role = session.scalar(
-        select(GroupMember.role).where(
-            GroupMember.group_id == group_id, GroupMember.user_id == user.id
-        )
-    )
     return group if group_role == GroupRole.TRAINER else None
