@@ -1,4 +1,5 @@
-"""`rianthai textbook build`: render textbooks ahead of time, so nobody waits for them."""
+"""`rianthai textbook build` renders textbooks ahead of time, so nobody waits for them;
+`rianthai textbook prune` deletes those of earlier course versions."""
 
 from __future__ import annotations
 
@@ -45,3 +46,12 @@ def build(course_id: str | None, lang: str | None, every: bool, size: tuple[str,
 
 def _label(job) -> str:
     return f"{job[0].id} {job[1]} {job[2]}" if job else ""
+
+
+@textbook.command("prune")
+@with_appcontext
+def prune() -> None:
+    """Delete cached textbooks that no installed course version can ask for any more."""
+    cache = TextbookCache(current_app.config["TEXTBOOK_CACHE"])
+    removed = sum(cache.prune(course) for course in catalog().courses())
+    click.echo(f"{removed} old textbook(s) removed from {cache.folder}")

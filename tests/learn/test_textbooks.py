@@ -122,3 +122,22 @@ def test_a_learners_workbook_has_their_progress_and_follows_it(app, client, auth
     assert "being prepared" in client.get(page).get_data(as_text=True)
     auth.logout()
     assert client.get("/courses/mini/workbook.pdf?lang=en&size=A5").status_code == 302
+
+
+def test_prune_removes_the_textbooks_of_earlier_course_versions(app, runner):
+    from dataclasses import replace
+
+    with app.app_context():
+        course = catalog().get("mini")
+        cache = TextbookCache(app.config["TEXTBOOK_CACHE"])
+        current = key_for(course, "en", "A5")
+        old = replace(current, version="0.9", content_hash="0" * 64)
+        for key in (current, old):
+            cache.put(key, b"%PDF-1.7 test", pages=1)
+    result = runner.invoke(args=["textbook", "prune"])
+    assert result.exit_code == 0, result.output
+    assert "1 old textbook(s) removed" in result.output
+    with app.app_context():
+        assert cache.get(current) is not None
+        assert cache.get(old) is None
+        assert not cache.path_for(old).with_suffix(".json").exists()
