@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from exercises import Result
@@ -48,13 +48,17 @@ def meet_vocabulary(session: Session, user_id: int, course: Course, lesson_id: s
     insert_once(session, ReviewCard, rows, unique=["user_id", "course_id", "item_id"])
 
 
+# The cards due: asked on every review page and (as a subquery) on the home page, built once.
+DUE_COUNT = (
+    select(func.count())
+    .select_from(ReviewCard)
+    .where(ReviewCard.user_id == bindparam("user_id"), ReviewCard.due <= bindparam("now"))
+)
+
+
 def due_count(session: Session, user_id: int, now: datetime | None = None) -> int:
     now = now or datetime.now(UTC)
-    return session.scalar(
-        select(func.count())
-        .select_from(ReviewCard)
-        .where(ReviewCard.user_id == user_id, ReviewCard.due <= now)
-    )
+    return session.scalar(DUE_COUNT, {"user_id": user_id, "now": now})
 
 
 def next_due(session: Session, user_id: int, now: datetime | None = None) -> ReviewCard | None:

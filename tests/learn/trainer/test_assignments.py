@@ -84,6 +84,36 @@ def test_done_lesson_is_marked_done_not_overdue(app, world, login_as):
     assert "Overdue" not in home
 
 
+def test_learners_home_asks_three_statements(app, world, make, login_as, count_queries):
+    """The account; the reviews due, the roles and every lesson touched in one statement; the
+    work assigned: whatever the number of lessons, groups and assignments."""
+    second = make.group(world.orgs["a"], "Group A2", ["trainer_a"], ["learner_a"])
+    client = login_as("trainer_a")
+    _assign(client, world.groups["a"], "mini/hello", (TODAY - timedelta(days=3)).isoformat())
+    _assign(client, second, "mini")
+    with app.app_context():
+        for lesson_id, progress, days_ago in (("hello", 1.0, 2), ("thanks", 0.5, 1)):
+            db.session.add(
+                LessonSummary(
+                    user_id=world.users["learner_a"],
+                    course_id="mini",
+                    lesson_id=lesson_id,
+                    progress=progress,
+                    best_score=progress,
+                    time_spent=60,
+                    updated_at=datetime.now(UTC) - timedelta(days=days_ago),
+                )
+            )
+        db.session.commit()
+    client = login_as("learner_a")
+    client.get("/")
+    with count_queries() as counted:
+        home = client.get("/").text
+    assert counted.count == 3
+    assert "✓ Done" in home and "Continue: Thank you" in home
+    assert 'href="/courses/mini"' in home  # the whole course, not done yet
+
+
 @pytest.mark.parametrize(
     "work, due, message",
     [
