@@ -21,6 +21,7 @@ from learn.trainer import bp
 from learn.trainer.charts import bar_chart
 from learn.trainer.dashboard import (
     Grid,
+    Hardest,
     Inactive,
     StuckOn,
     group_grid,
@@ -33,29 +34,76 @@ from lessons import Course
 
 # The hardest exercises count every answer a group ever gave: worked out again at most every
 # few minutes per group, in each worker (several hosts each keep their own: no shared state).
+# Their HTML is kept with them, written once per language (a course edited in the meantime
+# shows in it at the next count).
 HARDEST_FOR_SECONDS = 300
 _lock = threading.Lock()
 
 
-def hardest_recently(group_id: int) -> list:
-    """`hardest_exercises` of the group, as counted at most HARDEST_FOR_SECONDS ago."""
+def hardest_recently(group_id: int, courses: dict[str, Course]) -> Markup:
+    """`hardest_exercises` of the group, as counted at most HARDEST_FOR_SECONDS ago, as HTML
+    in the page's language (`hardest_html`)."""
     with _lock:
         kept = current_app.extensions.setdefault(
             "rianthai_hardest", TTLCache(maxsize=4096, ttl=HARDEST_FOR_SECONDS)
         )
         found = kept.get(group_id)
     if found is None:
-        found = hardest_exercises(db.session, group_id)
+        found = (hardest_exercises(db.session, group_id), {})
         with _lock:
             kept[group_id] = found
-    return found
+    counted, written = found
+    lang = current_language()
+    if lang not in written:
+        written[lang] = hardest_html(counted, courses)
+    return written[lang]
 
 
-def answer_text(course, exercise_id: str, answer: object) -> Markup:
-    """A wrong answer as the learner saw it: an option's text rather than its id."""
-    options = {}
-    if course is not None and course.has("exercise", exercise_id):
-        options = {o.id: o for o in getattr(course.exercise(exercise_id), "options", ()) or ()}
+def hardest_html(hardest: list[Hardest], courses: dict[str, Course]) -> Markup:
+    """The hardest exercises as HTML: each one's prompt, how often the group got it wrong, and
+    the wrong answers given most often, each as the learner saw it (an option's text rather
+    than its id).
+
+    Made in Python, not in the template, to be kept with the count (`hardest_recently`).
+    Translations go in as they are, taken as markup as the template's `_()` takes them; only
+    whole numbers go into them, which need no escaping.
+    """
+    if not hardest:
+        return Markup(f'<p class="muted">{_("Not enough answers yet.")}</p>')
+    lang, often = current_language(), _("Wrong answers given most often:")
+    parts = []
+    for item in hardest:
+        course = courses.get(item.course_id)
+        exercise = None
+        if course is not None and course.has("exercise", item.exercise_id):
+            exercise = course.exercise(item.exercise_id)
+        prompt = localized(exercise.prompt, lang) if exercise is not None else item.exercise_id
+        share = ngettext(
+            "%(percent)s%% wrong of %(num)s answer",
+            "%(percent)s%% wrong of %(num)s answers",
+            item.attempts,
+            percent=round(item.error_rate * 100),
+        )
+        parts.append(
+            f'<div class="hard">\n<p><strong>{escape(prompt)}</strong>\n'
+            f'<br><span class="small muted">{share}</span></p>\n'
+        )
+        if item.common_wrong:
+            options = {o.id: o for o in getattr(exercise, "options", ()) or ()}
+            answers = "".join(
+                f'<li>{answer_text(options, answer)} <span class="muted">× {n}</span></li>'
+                for answer, n in item.common_wrong
+            )
+            parts.append(
+                f'<p class="small">{often}</p>\n<ul class="small wrong-answers">{answers}</ul>\n'
+            )
+        parts.append("</div>\n")
+    return Markup("".join(parts))
+
+
+def answer_text(options: dict, answer: object) -> Markup:
+    """A wrong answer as the learner saw it: an option's text (of `options`, by id) rather
+    than its id."""
 
     def one(value: object) -> Markup:
         if isinstance(value, str) and value in options:
@@ -71,19 +119,19 @@ def answer_text(course, exercise_id: str, answer: object) -> Markup:
     return one(answer)
 
 
-def grid_rows(grid: Grid, today: date) -> list[tuple[str, Markup, Markup | str]]:
-    """Each row of the grid as the template writes it: the learner's name, the lesson cells
-    as HTML (`<td>`s), and the day of their last activity (or "never").
+def grid_rows(grid: Grid, today: date) -> Markup:
+    """The grid's body as HTML, a `<tr>` per learner: their name, the lesson cells, and the
+    day of their last activity (or "never").
 
     A group of 50 has hundreds of cells, so this is plain string work: each label is
     translated once per page, not once per cell. `_` without variables gives the translation
     as it is, taken as markup as the template's `_()` takes it; only whole numbers go into it,
-    which need no escaping. The cells read exactly as the template wrote them.
+    which need no escaping.
     """
     done = "✓ " + _("Done")
     percent_done = _("%(percent)s%% done")
     score = '<br><span class="small">' + _("Score %(percent)s%%") + "</span>"
-    never = Markup(_("never"))
+    never = _("never")
     late = [col.due_on is not None and col.due_on < today for col in grid.columns]
     rows = []
     for row in grid.rows:
@@ -101,8 +149,11 @@ def grid_rows(grid: Grid, today: date) -> list[tuple[str, Markup, Markup | str]]
             mark = " cell-overdue" if overdue else ""
             tds.append(f'<td class="cell cell-{state}{mark}">{text}</td>')
         last = row.last_activity
-        rows.append((row.user.name, Markup("".join(tds)), str(last.date()) if last else never))
-    return rows
+        rows.append(
+            f'<tr><th scope="row">{escape(row.user.name)}</th>{"".join(tds)}'
+            f'<td class="small">{last.date() if last else never}</td></tr>'
+        )
+    return Markup("\n".join(rows))
 
 
 def who_is_stuck(
@@ -146,7 +197,7 @@ def dashboard(group_id: int):
     grid = group_grid(db.session, group.id, courses)
     users = {row.user.id: row.user for row in grid.rows}
     stuck = stuck_on_exercises(db.session, group.id, users, now - timedelta(days=30))
-    hardest = hardest_recently(group.id)
+    hardest = hardest_recently(group.id, courses)
     minutes = _("%(n)s min")  # translated once; formatted for each learner below
     time_chart = bar_chart(
         [
@@ -171,8 +222,6 @@ def dashboard(group_id: int):
         days=days,
         who_is_stuck=who_is_stuck(inactive(grid, days, now), stuck, courses),
         hardest=hardest,
-        courses=courses,
-        answer_text=answer_text,
         time_chart=time_chart,
         done_chart=done_chart,
         today=day,
