@@ -156,15 +156,14 @@ def grid_rows(grid: Grid, today: date) -> Markup:
     return Markup("\n".join(rows))
 
 
-def who_is_stuck(
-    idle: list[Inactive], stuck: list[StuckOn], courses: dict[str, Course]
-) -> list[tuple[str, Markup]]:
-    """Who is stuck as (name, what to say), the inactive first: a line per learner who did
-    nothing lately, which can be the whole group, so their words are translated once."""
+def who_is_stuck(idle: list[Inactive], stuck: list[StuckOn], courses: dict[str, Course]) -> Markup:
+    """Who is stuck as HTML, a `<li>` per line (none when nobody is): the learner's name and
+    what to say, the inactive first. A line per learner who did nothing lately can be the
+    whole group, so their words are translated once, and the lines are plain string work."""
     last_active = _("last active %(date)s")  # as it is; each date (no escaping) goes in below
-    not_started = Markup(_("has not started"))
+    not_started = _("has not started")
     lines = [
-        (item.user.name, Markup(last_active % {"date": item.last_activity.date().isoformat()}))
+        (item.user.name, last_active % {"date": item.last_activity.date().isoformat()})
         if item.last_activity
         else (item.user.name, not_started)
         for item in idle
@@ -180,8 +179,13 @@ def who_is_stuck(
             where = f"{escape(lesson)} · {escape(prompt)}"
         else:
             where = escape(exercise_id)
-        lines.append((item.user.name, Markup(f"{wrong[n]} {where}")))
-    return lines
+        lines.append((item.user.name, f"{wrong[n]} {where}"))
+    return Markup(
+        "\n".join(
+            f'<li>{escape(name)} <span class="muted small">· {note}</span></li>'
+            for name, note in lines
+        )
+    )
 
 
 @bp.get("/trainer/groups/<int:group_id>/dashboard")
