@@ -32,7 +32,8 @@ CAPTIONS = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fonts", default="/usr/share/fonts/truetype/noto")
+    bundled = Path(__file__).resolve().parents[1] / "textbook" / "fonts"  # as `media samples`
+    parser.add_argument("--fonts", default=str(bundled))
     parser.add_argument("--camera-seconds", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,7 +7,9 @@ from pathlib import Path
 from media_index import MediaItem
 from media_index.samples import Scene
 
-NOTO = Path("/usr/share/fonts/truetype/noto")  # Debian's fonts-noto-core
+# The fonts the app draws sample videos with (`rianthai media samples` passes
+# textbook.fonts.FONT_DIR): Noto Sans for Thai, Khmer, Lao, Burmese and Latin, in the repository.
+FONTS = Path(__file__).resolve().parents[2] / "textbook" / "fonts"
 
 SCENES = [Scene("สวัสดีครับ", "sà-wàt-dii khráp", 3.0),
           Scene("ขอบคุณ", "khàawp-khun", 2.5),

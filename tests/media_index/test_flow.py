@@ -13,13 +13,13 @@ from media_index.renditions import make_renditions, pick_rendition
 from media_index.samples import make_sample_video
 from media_index.serving import caption_file, media_file
 
-from .helpers import CAPTIONS, NOTO, SCENES
+from .helpers import CAPTIONS, FONTS, SCENES
 
 
 @pytest.mark.slow
 def test_save_data_learner_gets_240p_with_burmese_captions_and_can_seek(tmp_path):
     media = tmp_path / "media"
-    make_sample_video(media, "tfw-01-greetings", SCENES, CAPTIONS, NOTO)
+    make_sample_video(media, "tfw-01-greetings", SCENES, CAPTIONS, FONTS)
     make_renditions(media, scan(media))
 
     # the web process loads the manifest, possibly on another machine after a copy

@@ -10,15 +10,13 @@ from media_index import scan, tools
 from media_index.captions import read_cues, validate
 from media_index.samples import Scene, _ass, make_sample_audio, make_sample_video
 
-from .helpers import CAPTIONS, NOTO, SCENES
+from .helpers import CAPTIONS, FONTS, SCENES
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    if not NOTO.is_dir():
-        pytest.skip("fonts-noto-core is not installed")
     out = tmp_path_factory.mktemp("samples")
-    return make_sample_video(out, "tfw-01-greetings", SCENES, CAPTIONS, NOTO)
+    return make_sample_video(out, "tfw-01-greetings", SCENES, CAPTIONS, FONTS)
 
 
 @pytest.mark.slow
@@ -65,7 +63,7 @@ def test_sample_draws_text_and_is_found_by_a_scan(sample):
 
 @pytest.mark.slow
 def test_untranslated_scenes_have_no_cue(tmp_path):
-    made = make_sample_video(tmp_path, "x", SCENES[:2], {"km": ["សួស្តី", ""]}, NOTO)
+    made = make_sample_video(tmp_path, "x", SCENES[:2], {"km": ["សួស្តី", ""]}, FONTS)
     assert [c.text for c in read_cues(made.captions["km"])] == ["សួស្តី"]
 
 
@@ -92,7 +90,7 @@ def test_slides_are_drawn_with_thai_fonts_and_escaped_text():
 ])
 def test_caption_count_must_match_scenes(tmp_path, captions, match):
     with pytest.raises(ValueError, match=match):
-        make_sample_video(tmp_path, "x", SCENES, captions, NOTO)
+        make_sample_video(tmp_path, "x", SCENES, captions, FONTS)
 
 
 def test_missing_fonts_folder_is_named(tmp_path):
