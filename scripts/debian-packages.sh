@@ -14,6 +14,7 @@ run_packages=(
 test_packages=(
   poppler-utils               # pdffonts / pdftoppm: fonts embedded, pages looked at
   chromium                    # end-to-end tests through Playwright (never a downloaded browser)
+  fonts-noto-core             # Thai, Khmer, Lao glyphs in Chromium's screenshots (phones have them)
   npm                         # axe-core, the accessibility checker the browser tests inject
 )
 
