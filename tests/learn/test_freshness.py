@@ -94,16 +94,26 @@ def test_video_steps_and_visitors_pages_carry_no_etag(client, learner, auth):
     assert "ETag" not in client.get(MAP).headers
 
 
-def test_the_release_digest_follows_the_files(tmp_path, monkeypatch):
+def test_the_release_digest_follows_the_files_but_not_the_bundled_courses(tmp_path, monkeypatch):
+    """A template changed is a new release; a bundled course's content hash is in the ETag
+    already, so its files do not count twice."""
     (tmp_path / "learn" / "templates").mkdir(parents=True)
+    (tmp_path / "lessons" / "courses" / "mini").mkdir(parents=True)
     page = tmp_path / "learn" / "templates" / "page.html"
+    course = tmp_path / "lessons" / "courses" / "mini" / "notes.py"
     page.write_text("<p>{{ _('Hello') }}</p>")
+    course.write_text("x = 1")
     monkeypatch.setattr(freshness, "ROOT", tmp_path)
-    freshness.release.cache_clear()
-    try:
-        before = freshness.release()
-        page.write_text("<p>{{ _('Hello!') }}</p>")
+
+    def digest() -> str:
         freshness.release.cache_clear()
-        assert freshness.release() != before
+        return freshness.release()
+
+    try:
+        before = digest()
+        course.write_text("x = 2")
+        assert digest() == before
+        page.write_text("<p>{{ _('Hello!') }}</p>")
+        assert digest() != before
     finally:
         freshness.release.cache_clear()
