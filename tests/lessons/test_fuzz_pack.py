@@ -508,9 +508,13 @@ def file_level(draw, files: dict[str, object]):
                 st.sampled_from(
                     ["reading.km.md", "notes.txt", "x.yaml", "lesson.yml", ".hidden", "a.svg"]
                 ),
-                st.text(st.characters(blacklist_characters="/\x00"), min_size=1, max_size=8).filter(
-                    lambda s: s not in (".", "..")
-                ),
+                # A name the file system can hold: lone surrogates cannot be one (an
+                # undecodable name's escape, U+DC80-U+DCFF, is the "bad-name" case below).
+                st.text(
+                    st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
+                    min_size=1,
+                    max_size=8,
+                ).filter(lambda s: s not in (".", "..")),
             )
         )
         name = f"{folder}/{base}" if folder else base
