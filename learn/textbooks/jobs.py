@@ -2,11 +2,14 @@
 
 A render takes seconds and a whole core, so a request only starts it: `learn.textbooks.worker`
 runs in its own process, writes into the cache atomically and removes its lock file when it
-ends. The lock (created with O_EXCL, holding the worker's host name and PID) keeps every web
-process from starting the same render twice, on every host that shares TEXTBOOK_CACHE; a lock
-whose process is gone (on this host), or that is older than STALE_SECONDS, is taken over. A
-render that fails, or a worker that cannot start, leaves an `.error` file beside the PDF's
-place, with the reason, so the page can say so instead of waiting for ever.
+ends. The lock (created with O_EXCL, holding the worker's host name, PID and start time)
+keeps every web process from starting the same render twice, on every host that shares
+TEXTBOOK_CACHE. The worker touches its lock every HEARTBEAT_SECONDS, so a lock nobody touched
+for QUIET_SECONDS has no worker left, on any host (one that died takes its worker with it);
+a lock whose process is gone (on this host) or whose render started more than STALE_SECONDS
+ago (hung) is taken over too. A render that fails, or a worker that cannot start, leaves an
+`.error` file beside the PDF's place, with the reason, so the page can say so instead of
+waiting for ever.
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 from textbook import TextbookCache, TextbookKey
 
-STALE_SECONDS = 30 * 60
+STALE_SECONDS = 30 * 60  # no render takes this long: the worker is hung
+HEARTBEAT_SECONDS = 10  # how often a worker touches its lock
+QUIET_SECONDS = 60  # a lock untouched this long has lost its worker
 RETRY_AFTER = 10 * 60  # a failed render is tried again after this (the cause may be gone)
 HOST = socket.gethostname()
 
@@ -50,17 +56,18 @@ def running(cache: TextbookCache, key: TextbookKey) -> bool:
     """Whether a live worker is rendering this textbook now."""
     lock = lock_path(cache, key)
     try:
-        age = time.time() - lock.stat().st_mtime
+        touched = lock.stat().st_mtime
         text = lock.read_text()
     except FileNotFoundError:
         return False
-    host, _, pid = text.strip().rpartition(" ")
-    if not pid.isdigit():
-        return age < 60  # just created: its PID is being written
-    if host not in ("", HOST):
-        # Another app host's worker: its PID says nothing here, only the lock's age does.
-        return age < STALE_SECONDS
-    return age < STALE_SECONDS and _alive(int(pid))
+    now = time.time()
+    host, pid, started = (text.strip().rsplit(" ", 2) + ["", ""])[:3]
+    if not (pid.isdigit() and started.isdigit()):
+        return now - touched < QUIET_SECONDS  # just created: the worker is being started
+    if now - int(started) >= STALE_SECONDS or now - touched >= QUIET_SECONDS:
+        return False
+    # Another app host's worker: its PID says nothing here, its heartbeat said enough.
+    return host not in ("", HOST) or _alive(int(pid))
 
 
 def start(
@@ -113,8 +120,18 @@ def start(
         return False
     _children.append(process)
     with os.fdopen(fd, "w") as out:
-        out.write(f"{HOST} {process.pid}")
+        out.write(f"{HOST} {process.pid} {int(time.time())}")
     return True
+
+
+def keep_fresh(lock: Path, done: threading.Event, every: float = HEARTBEAT_SECONDS) -> None:
+    """Touch the worker's lock every `every` seconds until `done` (run by the worker in a
+    thread): the other hosts see from it that the render is alive."""
+    while not done.wait(every):
+        try:
+            os.utime(lock)
+        except FileNotFoundError:
+            return
 
 
 def failure(cache: TextbookCache, key: TextbookKey) -> str | None:

@@ -5,24 +5,29 @@
 With LEARNER (a JSON file of `workbook.to_json`), the personal workbook of that learner.
 
 Plain Python with no app: it loads the course from its folder, renders, stores atomically,
-and always removes its lock; a failure is written to the `.error` file beside the PDF.
+touches its lock while it works and always removes it at the end; a failure is written to
+the `.error` file beside the PDF.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 import traceback
 from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
     folder, lang, size, cache_folder, lock, *learner_file = argv
+    from learn.textbooks.jobs import keep_fresh
     from learn.textbooks.workbook import from_json, workbook_key
     from lessons import load_course
     from textbook import TextbookCache, key_for, layout
 
     cache = TextbookCache(cache_folder)
     key = None
+    done = threading.Event()
+    threading.Thread(target=keep_fresh, args=(Path(lock), done), daemon=True).start()
     try:
         course = load_course(folder)
         if learner_file:
@@ -41,6 +46,7 @@ def main(argv: list[str]) -> int:
         traceback.print_exc()
         return 1
     finally:
+        done.set()
         Path(lock).unlink(missing_ok=True)
         for path in learner_file:
             Path(path).unlink(missing_ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 import uuid
 
@@ -141,3 +143,50 @@ def test_prune_removes_the_textbooks_of_earlier_course_versions(app, runner):
         assert cache.get(current) is not None
         assert cache.get(old) is None
         assert not cache.path_for(old).with_suffix(".json").exists()
+
+
+def _lock(app, text: str, touched_ago: float = 0):
+    """A lock of the mini course's English A4 textbook, as a worker somewhere left it."""
+    course = catalog().get("mini")
+    cache = TextbookCache(app.config["TEXTBOOK_CACHE"])
+    key = key_for(course, "en", "A4")
+    lock = jobs.lock_path(cache, key)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text(text)
+    moment = time.time() - touched_ago
+    os.utime(lock, (moment, moment))
+    return cache, key
+
+
+def test_another_hosts_render_counts_while_its_worker_touches_the_lock(app):
+    """A host that died mid-render stops touching its lock: after a minute the others take
+    the render over (it used to be 30 minutes)."""
+    now = int(time.time())
+    with app.app_context():
+        cache, key = _lock(app, f"other-host 4242 {now - 120}", touched_ago=5)
+        assert jobs.running(cache, key)
+        cache, key = _lock(app, f"other-host 4242 {now - 120}", touched_ago=jobs.QUIET_SECONDS)
+        assert not jobs.running(cache, key)
+
+
+def test_a_render_hung_for_half_an_hour_is_taken_over_though_it_touches_the_lock(app):
+    started = int(time.time()) - jobs.STALE_SECONDS
+    with app.app_context():
+        cache, key = _lock(app, f"other-host 4242 {started}", touched_ago=1)
+        assert not jobs.running(cache, key)
+        cache, key = _lock(app, f"{jobs.HOST} {os.getpid()} {started + 60}", touched_ago=1)
+        assert jobs.running(cache, key)  # this process is alive: a local worker
+
+
+def test_the_worker_keeps_its_lock_fresh_until_done(tmp_path):
+    lock = tmp_path / "book.lock"
+    lock.write_text("host 1 1")
+    os.utime(lock, (0, 0))
+    done = threading.Event()
+    beat = threading.Thread(target=jobs.keep_fresh, args=(lock, done, 0.01))
+    beat.start()
+    time.sleep(0.1)
+    done.set()
+    beat.join(timeout=5)
+    assert not beat.is_alive()
+    assert time.time() - lock.stat().st_mtime < 5
