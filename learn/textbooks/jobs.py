@@ -61,13 +61,28 @@ def running(cache: TextbookCache, key: TextbookKey) -> bool:
     except FileNotFoundError:
         return False
     now = time.time()
-    host, pid, started = (text.strip().rsplit(" ", 2) + ["", ""])[:3]
-    if not (pid.isdigit() and started.isdigit()):
+    holder = _holder(text, touched)
+    if holder is None:
         return now - touched < QUIET_SECONDS  # just created: the worker is being started
-    if now - int(started) >= STALE_SECONDS or now - touched >= QUIET_SECONDS:
+    host, pid, started = holder
+    if now - started >= STALE_SECONDS or now - touched >= QUIET_SECONDS:
         return False
     # Another app host's worker: its PID says nothing here, its heartbeat said enough.
-    return host not in ("", HOST) or _alive(int(pid))
+    return host not in ("", HOST) or _alive(pid)
+
+
+def _holder(text: str, touched: float) -> tuple[str, int, float] | None:
+    """(host, PID, start time) of a lock's worker, None while the lock is still empty. Locks
+    of earlier releases hold `host pid` or a bare `pid` (this host): the lock's time stands
+    in for the start."""
+    fields = text.split()
+    if len(fields) == 1:
+        fields.insert(0, "")
+    if len(fields) == 2:
+        fields.append(str(int(touched)))
+    if len(fields) != 3 or not (fields[1].isdigit() and fields[2].isdigit()):
+        return None
+    return fields[0], int(fields[1]), float(fields[2])
 
 
 def start(
